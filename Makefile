@@ -1,0 +1,38 @@
+# Procure+i portal. `make run` sets up and serves on SQLite; `make test` runs the suite.
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+HOST ?= 127.0.0.1:8000
+
+.PHONY: run setup test lint messages clean
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[test]"
+	touch $@
+
+setup: $(VENV)/.installed
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_portal_content
+	$(PY) manage.py ensure_admin
+	$(PY) manage.py collectstatic --noinput --verbosity 0
+
+run: setup
+	$(PY) manage.py runserver $(HOST)
+
+# SQLite unless DATABASE_URL names another database (CI runs both).
+test: $(VENV)/.installed
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+lint: $(VENV)/.installed
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+# Refresh the Portuguese UI strings after changing templates or code, then fill in locale/pt.
+messages: $(VENV)/.installed
+	$(PY) manage.py makemessages --locale pt --ignore "$(VENV)/*" --ignore "staticfiles/*"
+	$(PY) manage.py compilemessages --locale pt --ignore "$(VENV)/*"
+
+clean:
+	rm -rf $(VENV) staticfiles

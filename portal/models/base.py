@@ -1,0 +1,49 @@
+"""Fields and behaviour every portal page shares."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from portal.blocks import BodyBlock
+
+
+class BasePage(Page):
+    """A page with a lead paragraph; the lead doubles as the meta description."""
+
+    intro = models.TextField(
+        _("introduction"),
+        blank=True,
+        max_length=300,
+        help_text=_("One or two sentences shown under the title and to search engines."),
+    )
+
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+
+    class Meta:
+        abstract = True
+
+    @property
+    def meta_description(self):
+        return self.search_description or self.intro
+
+
+class BodyPage(BasePage):
+    """A page whose content is a StreamField of headings, text, callouts and links."""
+
+    body = StreamField(
+        BodyBlock(),
+        blank=True,
+        verbose_name=_("body"),
+        help_text=_("The page's content, block by block."),
+    )
+
+    search_fields = [*BasePage.search_fields, index.SearchField("body")]
+    content_panels = [*BasePage.content_panels, FieldPanel("body")]
+
+    class Meta:
+        abstract = True

@@ -1,0 +1,32 @@
+"""The page presenting the ANI–IMPIC partnership, rendered from organisation records."""
+
+from django.db.models import Prefetch
+from django.utils.translation import gettext_lazy as _
+
+from .base import BodyPage
+from .organisations import Agreement, Organisation
+
+
+class PartnershipPage(BodyPage):
+    template = "pages/partnership_page.html"
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("partnership page")
+        verbose_name_plural = _("partnership pages")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        organisations = list(Organisation.objects.all())
+        labels = dict(Organisation.Role.choices)
+        context["organisation_groups"] = [
+            (labels[role], [o for o in organisations if o.role == role])
+            for role in Organisation.Role.values
+            if any(o.role == role for o in organisations)
+        ]
+        context["agreements"] = list(
+            Agreement.objects.prefetch_related(
+                Prefetch("parties", queryset=Organisation.objects.all())
+            )
+        )
+        return context

@@ -1,0 +1,38 @@
+from django import template
+
+from portal import navigation
+from portal.models import Organisation
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context):
+    """The language switcher's links for whatever this template renders."""
+    page = context.get("page")
+    if context.get("is_error_page"):
+        return navigation.home_language_links()
+    if page is not None and getattr(page, "pk", None):
+        return navigation.page_language_links(page)
+    request = context.get("request")
+    return navigation.path_language_links(request.path) if request else []
+
+
+@register.inclusion_tag("includes/main_nav.html", takes_context=True)
+def main_nav(context):
+    request = context["request"]
+    page = context.get("page")
+    home = navigation.home_page(request)
+    return {"home": home, "items": navigation.menu_items(home, page), "request": request}
+
+
+@register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context):
+    page = context.get("page")
+    return {"crumbs": navigation.breadcrumbs(page) if page else [], "page": page}
+
+
+@register.inclusion_tag("includes/footer_organisations.html")
+def footer_organisations():
+    roles = [Organisation.Role.INITIATIVE, Organisation.Role.PARTNER, Organisation.Role.CO_FUNDER]
+    return {"organisations": list(Organisation.objects.filter(role__in=roles))}

@@ -1,0 +1,32 @@
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from .models import Agreement, Organisation
+
+
+class OrganisationViewSet(SnippetViewSet):
+    model = Organisation
+    icon = "group"
+    list_display = ["acronym", "name", "role", "website"]
+    list_filter = ["role"]
+    search_fields = ["acronym", "name_pt", "name_en"]
+    search_backend_name = None  # plain database lookups over both languages
+
+
+class AgreementViewSet(SnippetViewSet):
+    model = Agreement
+    icon = "doc-full"
+    list_display = ["title", "signed_on"]
+    list_filter = ["signed_on"]
+
+
+class PartnershipGroup(SnippetViewSetGroup):
+    menu_label = _("Partnership")
+    menu_icon = "group"
+    menu_order = 300
+    items = (OrganisationViewSet, AgreementViewSet)
+
+
+register_snippet(PartnershipGroup)

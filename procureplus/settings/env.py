@@ -1,0 +1,42 @@
+"""Reading configuration from the environment."""
+
+import os
+import secrets
+from pathlib import Path
+
+from django.core.exceptions import ImproperlyConfigured
+
+
+def split_list(value):
+    """A comma-separated value as a list, blanks dropped."""
+    return [item.strip() for item in value.split(",") if item.strip()]
+
+
+def env_list(name, default=""):
+    return split_list(os.environ.get(name, default))
+
+
+def env_bool(name, default=False):
+    value = os.environ.get(name)
+    if value is None:
+        return default
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def required(name):
+    """A variable production cannot run without."""
+    value = os.environ.get(name, "").strip()
+    if not value:
+        raise ImproperlyConfigured(f"The environment variable {name} must be set.")
+    return value
+
+
+def local_secret_key(base_dir: Path):
+    """SECRET_KEY from the environment, else one kept in a git-ignored file for this checkout."""
+    if os.environ.get("SECRET_KEY"):
+        return os.environ["SECRET_KEY"]
+    path = base_dir / ".secret_key"
+    if not path.exists():
+        path.write_text(secrets.token_urlsafe(50))
+        path.chmod(0o600)
+    return path.read_text().strip()

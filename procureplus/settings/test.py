@@ -1,0 +1,16 @@
+"""Tests: fast hashing, plain static storage, mail kept in memory."""
+
+from .base import *  # noqa: F403
+from .base import BASE_DIR
+from .env import local_secret_key
+
+DEBUG = False
+SECRET_KEY = local_secret_key(BASE_DIR)
+ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+WAGTAILADMIN_BASE_URL = "http://testserver"

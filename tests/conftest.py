@@ -1,0 +1,37 @@
+from django.conf import settings
+
+from wagtail.models import Locale, Page, Site
+
+import pytest
+
+from portal.content_loader import ContentLoader
+from tests.portal.factories import HomePageFactory
+
+
+@pytest.fixture
+def portal_content(db):
+    """The real content of fixtures/, as `make run` loads it."""
+    return ContentLoader(settings.BASE_DIR / "fixtures").load()
+
+
+@pytest.fixture
+def locales(db):
+    return {code: Locale.objects.get(language_code=code) for code, _ in settings.LANGUAGES}
+
+
+@pytest.fixture
+def homes(locales):
+    """A Portuguese home page as the site root and its English translation."""
+    root = Page.get_first_root_node()
+    welcome = root.get_children().get()  # Wagtail's placeholder, replaced as `make run` does
+    home_pt = HomePageFactory(parent=root, slug="inicio", title="Início", locale=locales["pt"])
+    Site.objects.update(root_page=home_pt)
+    welcome.delete()
+    home_en = HomePageFactory(
+        parent=root,
+        slug="home",
+        title="Home",
+        locale=locales["en"],
+        translation_key=home_pt.translation_key,
+    )
+    return {"pt": home_pt, "en": home_en}

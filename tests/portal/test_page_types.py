@@ -1,0 +1,114 @@
+"""Each page type, built by its factory, renders in both languages within a fixed query budget."""
+
+from django.core.files.base import ContentFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from wagtail.documents import get_document_model
+
+import pytest
+
+from portal.models import ContentPage, HomePage, PartnershipPage
+from tests.html import read_page
+from tests.portal.factories import (
+    AgreementFactory,
+    ContentPageFactory,
+    OrganisationFactory,
+    PartnershipPageFactory,
+)
+
+
+def query_count(client, url):
+    """Queries of a request once caches (site root paths) are warm."""
+    client.get(url)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("code", ["pt", "en"])
+def test_each_page_type_renders(client, homes, code):
+    home = homes[code]
+    content = ContentPageFactory(parent=home, locale=home.locale, title=f"Guia {code}")
+    partnership = PartnershipPageFactory(parent=content, locale=home.locale)
+    for page, model in ((home, HomePage), (content, ContentPage), (partnership, PartnershipPage)):
+        response = client.get(page.url)
+        assert response.status_code == 200
+        assert isinstance(response.context["page"], model)
+        assert read_page(response).lang == code
+        assert b"Good to know" in response.content  # the factory's callout block
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("code", ["pt", "en"])
+def test_partnership_page_lists_organisations_by_role_in_the_page_language(client, homes, code):
+    ani = OrganisationFactory(
+        acronym="ANI",
+        name_pt="Agência Nacional de Inovação",
+        name_en="National Innovation Agency",
+        role="initiative",
+    )
+    impic = OrganisationFactory(acronym="IMPIC", role="partner")
+    AgreementFactory(parties=[ani, impic])
+    page = PartnershipPageFactory(parent=homes[code], locale=homes[code].locale)
+    html = client.get(page.url).content.decode()
+    name = ani.name_pt if code == "pt" else ani.name_en
+    assert name in html
+    assert ("Protocolo de colaboração" if code == "pt" else "Collaboration protocol") in html
+    assert ("Iniciativa" if code == "pt" else "Initiative") in html
+    assert "ANI, IMPIC" in html
+
+
+@pytest.mark.django_db
+def test_query_budget_of_home_page_does_not_grow_with_menu(client, homes):
+    for _ in range(3):
+        ContentPageFactory(parent=homes["pt"], locale=homes["pt"].locale)
+    few = query_count(client, "/pt/")
+    for _ in range(27):
+        ContentPageFactory(parent=homes["pt"], locale=homes["pt"].locale)
+    assert query_count(client, "/pt/") == few
+    assert few <= 15
+
+
+@pytest.mark.django_db
+def test_query_budget_of_partnership_page_does_not_grow_with_organisations(client, homes):
+    page = PartnershipPageFactory(parent=homes["en"], locale=homes["en"].locale)
+    orgs = OrganisationFactory.create_batch(3)
+    AgreementFactory(parties=orgs)
+    few = query_count(client, page.url)
+    more = OrganisationFactory.create_batch(30)
+    AgreementFactory.create_batch(9, parties=more)
+    assert query_count(client, page.url) == few
+    assert few <= 20
+
+
+@pytest.mark.django_db
+def test_query_budget_of_content_page_does_not_grow_with_subpages(client, homes):
+    section = ContentPageFactory(parent=homes["pt"], locale=homes["pt"].locale)
+    ContentPageFactory(parent=section, locale=homes["pt"].locale)
+    few = query_count(client, section.url)
+    for _ in range(10):
+        ContentPageFactory(parent=section, locale=homes["pt"].locale)
+    assert query_count(client, section.url) == few
+
+
+@pytest.mark.django_db
+def test_link_blocks_show_target_and_file_type_and_size(client, homes):
+    document = get_document_model().objects.create(
+        title="Relatório", file=ContentFile(b"%PDF-1.4\n" + b"x" * 2048, name="relatorio.pdf")
+    )
+    target = ContentPageFactory(parent=homes["pt"], locale=homes["pt"].locale, title="Destino")
+    page = ContentPageFactory(
+        parent=homes["pt"],
+        locale=homes["pt"].locale,
+        body=[
+            ("page_link", {"page": target, "label": ""}),
+            ("document_link", {"document": document, "label": "Descarregar o relatório"}),
+        ],
+    )
+    html = client.get(page.url).content.decode()
+    assert f'<a href="{target.url}">Destino</a>' in html
+    assert "Descarregar o relatório" in html
+    assert "(PDF, 2,0\xa0KB)" in html or "(PDF, 2.0\xa0KB)" in html

@@ -1,0 +1,50 @@
+"""Production settings refuse to start without their secrets."""
+
+import os
+import subprocess
+import sys
+
+from django.conf import settings
+
+import pytest
+
+SAMPLE = {
+    "SECRET_KEY": "sample-" + "k" * 60,
+    "ALLOWED_HOSTS": "portal.example.pt",
+}
+
+SHOW_HOSTS = (
+    "import django; django.setup(); from django.conf import settings as s; print(s.ALLOWED_HOSTS)"
+)
+
+
+def start_production(**overrides):
+    env = {k: v for k, v in os.environ.items() if k not in SAMPLE}
+    env.update({k: v for k, v in overrides.items() if v is not None})
+    env["DJANGO_SETTINGS_MODULE"] = "procureplus.settings.production"
+    return subprocess.run(
+        [sys.executable, "-c", SHOW_HOSTS],
+        cwd=settings.BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def test_production_starts_with_its_configuration():
+    result = start_production(**{**SAMPLE, "ALLOWED_HOSTS": "portal.example.pt, www.example.pt"})
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "['portal.example.pt', 'www.example.pt']"
+
+
+@pytest.mark.parametrize("missing", ["SECRET_KEY", "ALLOWED_HOSTS"])
+def test_production_refuses_to_start_without(missing):
+    result = start_production(**{**SAMPLE, missing: None})
+    assert result.returncode != 0
+    assert f"The environment variable {missing} must be set" in result.stderr
+
+
+def test_blank_value_counts_as_missing():
+    result = start_production(**{**SAMPLE, "SECRET_KEY": "   "})
+    assert result.returncode != 0
