@@ -31,7 +31,7 @@ lint: $(VENV)/.installed
 
 # Refresh the Portuguese UI strings after changing templates or code, then fill in locale/pt.
 messages: $(VENV)/.installed
-	$(PY) manage.py makemessages --locale pt --ignore "$(VENV)/*" --ignore "staticfiles/*"
+	$(PY) manage.py makemessages --locale pt --no-location --ignore "$(VENV)/*" --ignore "staticfiles/*"
 	$(PY) manage.py compilemessages --locale pt --ignore "$(VENV)/*"
 
 clean:

@@ -17,13 +17,11 @@ class PartnershipPage(BodyPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        organisations = list(Organisation.objects.all())
-        labels = dict(Organisation.Role.choices)
-        context["organisation_groups"] = [
-            (labels[role], [o for o in organisations if o.role == role])
-            for role in Organisation.Role.values
-            if any(o.role == role for o in organisations)
-        ]
+        # Ordered by role as the choices list them (initiative first), then by sort order.
+        role_rank = {role: rank for rank, role in enumerate(Organisation.Role.values)}
+        context["organisations"] = sorted(
+            Organisation.objects.all(), key=lambda org: (role_rank[org.role], org.sort_order)
+        )
         context["agreements"] = list(
             Agreement.objects.prefetch_related(
                 Prefetch("parties", queryset=Organisation.objects.all())
