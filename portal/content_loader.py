@@ -1,7 +1,8 @@
 """Loads the portal's content from fixtures/: creates what is missing, never touches what exists.
 
-Each fixture page has a stable key; the key gives the page's translation_key, so a page that
-staff have edited, moved or renamed is still recognised and left alone on the next run.
+Every fixture item has a stable key. A page's key gives its translation_key, a document's its
+import_key, and records use it as their slug; so an item that staff have edited, moved or
+renamed is still recognised and left alone on the next run.
 """
 
 import tomllib
@@ -11,17 +12,21 @@ from pathlib import Path
 
 from django.apps import apps
 from django.conf import settings
+from django.core.files import File
 from django.db import transaction
 
 from wagtail.models import Locale, Page, Site
 
-from portal.models import Agreement, Organisation
-
 KEY_NAMESPACE = uuid.UUID("6f1c1d2e-4b7a-4c8e-9a51-0d7e3c2b9f10")
+PAGE_TEXT_KEYS = {"title", "slug", "intro", "body"}
 
 
 def translation_key(key):
     return uuid.uuid5(KEY_NAMESPACE, key)
+
+
+def model(label):
+    return apps.get_model(label)
 
 
 @dataclass
@@ -35,9 +40,13 @@ class Report:
 
 class ContentLoader:
     def __init__(self, fixtures_dir: Path):
-        self.fixtures_dir = fixtures_dir
+        self.dir = fixtures_dir
         self.report = Report()
         self.locales = {}
+
+    def read(self, name):
+        path = self.dir / name
+        return tomllib.loads(path.read_text("utf-8")) if path.exists() else {}
 
     @transaction.atomic
     def load(self):
@@ -46,57 +55,159 @@ class ContentLoader:
             for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES
         }
         self.load_organisations()
+        self.load_taxonomy()
+        self.load_documents()
+        self.load_webinars()
+        self.load_faq()
         specs = [
             tomllib.loads(path.read_text("utf-8"))
-            for path in sorted((self.fixtures_dir / "pages").glob("*.toml"))
+            for path in sorted((self.dir / "pages").glob("*.toml"))
         ]
         created = [page for spec in specs for page in self.create_pages(spec)]
         # Bodies go in once every page exists, since they link to one another by key.
         for page, body in created:
             page.refresh_from_db()  # pick up numchild, changed as children were added
-            page.body = self.resolve_body(body, page.locale)
+            page.body = self.resolve_blocks(body, page.locale)
             page.save_revision().publish()
         return self.report
 
+    # Records -------------------------------------------------------------------------
+
+    def get_or_create(self, model_label, lookup, fields, label):
+        obj, created = model(model_label).objects.get_or_create(**lookup, defaults=fields)
+        self.note(created, label)
+        return obj, created
+
     def load_organisations(self):
-        data = tomllib.loads((self.fixtures_dir / "organisations.toml").read_text("utf-8"))
+        data = self.read("organisations.toml")
         for item in data.get("organisation", []):
             fields = {k: v for k, v in item.items() if k not in {"acronym", "order"}}
             fields["sort_order"] = item.get("order", 100)
-            org, created = Organisation.objects.get_or_create(
-                acronym=item["acronym"], defaults=fields
+            self.get_or_create(
+                "portal.Organisation", {"acronym": item["acronym"]}, fields, item["acronym"]
             )
-            self.note(created, f"organisation {org.acronym}")
+        organisation = model("portal.Organisation")
         for item in data.get("agreement", []):
             fields = {k: v for k, v in item.items() if k not in {"key", "parties"}}
-            agreement, created = Agreement.objects.get_or_create(slug=item["key"], defaults=fields)
+            agreement, created = self.get_or_create(
+                "portal.Agreement", {"slug": item["key"]}, fields, item["key"]
+            )
             if created:
-                agreement.parties.set(Organisation.objects.filter(acronym__in=item["parties"]))
-            self.note(created, f"agreement {agreement.slug}")
+                agreement.parties.set(organisation.objects.filter(acronym__in=item["parties"]))
+
+    def load_keyed(self, model_label, items, renames=None):
+        """Records keyed by slug, with `order` as sort_order; returns {key: record}."""
+        renames = {"order": "sort_order", **(renames or {})}
+        records = {}
+        for item in items:
+            fields = {renames.get(k, k): v for k, v in item.items() if k != "key"}
+            records[item["key"]], _created = self.get_or_create(
+                model_label, {"slug": item["key"]}, fields, f"{model_label} {item['key']}"
+            )
+        return records
+
+    def load_taxonomy(self):
+        data = self.read("taxonomy.toml")
+        self.load_keyed("casestudies.ProcedureType", data.get("procedure_type", []))
+        self.load_keyed("casestudies.Sector", data.get("sector", []))
+
+    def load_documents(self):
+        document_model = model("documents.LibraryDocument")
+        for item in self.read("documents.toml").get("document", []):
+            key = item["key"]
+            if document_model.objects.filter(import_key=key).exists():
+                self.note(False, f"document {key}")
+                continue
+            path = self.dir / "files" / item.get("file", f"{key}.pdf")
+            if not path.exists():
+                raise FileNotFoundError(
+                    f"{path} is missing: run `manage.py build_document_files` first."
+                )
+            fields = {k: v for k, v in item.items() if k not in {"key", "file"}}
+            document = document_model(import_key=key, title=item["title_pt"], **fields)
+            with path.open("rb") as handle:
+                document.file.save(path.name, File(handle), save=False)
+                document._set_document_file_metadata()
+            document.save()
+            self.note(True, f"document {key}")
+
+    def load_webinars(self):
+        document_model = model("documents.LibraryDocument")
+        items = []
+        for item in self.read("webinars.toml").get("webinar", []):
+            item = dict(item)
+            item["starts_on"] = item.pop("date")
+            if "slides" in item:
+                item["slides"] = document_model.objects.get(import_key=item["slides"])
+            items.append(item)
+        self.load_keyed("documents.Webinar", items)
+
+    def load_faq(self):
+        data = self.read("faq.toml")
+        topics = self.load_keyed("portal.FAQTopic", data.get("topic", []))
+        entry_model = model("portal.FAQEntry")
+        created = []
+        for item in data.get("question", []):
+            fields = {
+                k: v for k, v in item.items() if k not in {"key", "topic", "related", "order"}
+            }
+            fields.update(topic=topics[item["topic"]], sort_order=item.get("order", 100))
+            entry, was_created = self.get_or_create(
+                "portal.FAQEntry", {"slug": item["key"]}, fields, f"question {item['key']}"
+            )
+            if was_created:
+                created.append((entry, item.get("related", [])))
+        for entry, related in created:
+            entry.related.set(entry_model.objects.filter(slug__in=related))
+
+    # Pages ---------------------------------------------------------------------------
 
     def create_pages(self, spec):
         """Create the page in each language where it does not exist yet; yield (page, body)."""
-        model = apps.get_model(spec["type"])
+        page_model = model(spec["type"])
         key = translation_key(spec["key"])
         for code, locale in self.locales.items():
             if Page.objects.filter(translation_key=key, locale=locale).exists():
                 self.note(False, f"page {spec['key']} ({code})")
                 continue
             text = spec[code]
-            page = model(
+            extra = {**spec.get("fields", {})}
+            extra.update({k: v for k, v in text.items() if k not in PAGE_TEXT_KEYS})
+            attributes, sectors = self.resolve_page_fields(extra, locale)
+            page = page_model(
                 title=text["title"],
                 slug=text["slug"],
                 intro=text.get("intro", ""),
                 show_in_menus=spec.get("show_in_menus", False),
                 locale=locale,
                 translation_key=key,
+                **attributes,
             )
-            parent = self.parent_for(spec, locale)
-            parent.add_child(instance=page)
+            if sectors is not None:
+                page.sectors = sectors
+            self.parent_for(spec, locale).add_child(instance=page)
             if not spec["parent"]:
                 self.make_site_root(page, locale)
             self.note(True, f"page {spec['key']} ({code})")
             yield page, text.get("body", [])
+
+    def resolve_page_fields(self, extra, locale):
+        """Fixture values to model values: keys of documents and terms become records."""
+        attributes, sectors = {}, None
+        for name, value in extra.items():
+            if name == "documents":
+                attributes["documents"] = [
+                    {"type": "document", "value": self.document_id(key)} for key in value
+                ]
+            elif name == "procedure":
+                attributes["procedure_type"] = model("casestudies.ProcedureType").objects.get(
+                    slug=value
+                )
+            elif name == "sectors":
+                sectors = list(model("casestudies.Sector").objects.filter(slug__in=value))
+            else:
+                attributes[name] = value
+        return attributes, sectors
 
     def parent_for(self, spec, locale):
         if not spec["parent"]:
@@ -121,8 +232,8 @@ class ContentLoader:
         if type(old_root) is Page and not old_root.get_children().exists():
             old_root.delete()
 
-    def resolve_body(self, body, locale):
-        """Fixture blocks to StreamField data; page links name pages by key."""
+    def resolve_blocks(self, body, locale):
+        """Fixture blocks to StreamField data; links name pages and documents by key."""
         blocks = []
         for block in body:
             value = block["value"]
@@ -131,8 +242,16 @@ class ContentLoader:
                     translation_key=translation_key(value["page"]), locale=locale
                 )
                 value = {"page": target.pk, "label": value.get("label", "")}
+            elif block["type"] == "document_link":
+                value = {
+                    "document": self.document_id(value["document"]),
+                    "label": value.get("label", ""),
+                }
             blocks.append({"type": block["type"], "value": value})
         return blocks
+
+    def document_id(self, key):
+        return model("documents.LibraryDocument").objects.get(import_key=key).pk
 
     def note(self, created, label):
         (self.report.created if created else self.report.kept).append(label)

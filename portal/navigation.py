@@ -6,7 +6,7 @@ from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language
 
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page, Site
 
 
 @dataclass(frozen=True)
@@ -27,13 +27,14 @@ def home_page(request, language_code=None):
     site = Site.find_for_request(request)
     if site is None:
         return None
-    root = site.root_page
-    code = language_code or get_language()
-    if root.locale.language_code == code:
-        return root
-    locale = Locale.objects.filter(language_code=code).first()
-    translation = root.get_translation_or_none(locale) if locale else None
-    return translation if translation and translation.live else None
+    root_keys = Page.objects.filter(sites_rooted_here=site).values("translation_key")
+    return (
+        Page.objects.live()
+        .filter(
+            translation_key__in=root_keys, locale__language_code=language_code or get_language()
+        )
+        .first()
+    )
 
 
 def menu_items(home, current_page=None):

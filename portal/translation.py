@@ -2,7 +2,7 @@
 
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Agreement, Organisation
+from .models import Agreement, FAQEntry, FAQTopic, Organisation
 
 
 @register(Organisation)
@@ -15,3 +15,15 @@ class OrganisationTranslation(TranslationOptions):
 class AgreementTranslation(TranslationOptions):
     fields = ("title", "summary")
     required_languages = {"pt": ("title",), "en": ("title",)}
+
+
+@register(FAQTopic)
+class FAQTopicTranslation(TranslationOptions):
+    fields = ("name",)
+    required_languages = ("pt", "en")
+
+
+@register(FAQEntry)
+class FAQEntryTranslation(TranslationOptions):
+    fields = ("question", "short_answer", "answer", "legal_source")
+    required_languages = {"pt": ("question", "short_answer"), "en": ("question", "short_answer")}

@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import Agreement, Organisation
+from .models import Agreement, FAQEntry, FAQTopic, Organisation
 
 
 class OrganisationViewSet(SnippetViewSet):
@@ -30,3 +30,28 @@ class PartnershipGroup(SnippetViewSetGroup):
 
 
 register_snippet(PartnershipGroup)
+
+
+class FAQEntryViewSet(SnippetViewSet):
+    model = FAQEntry
+    icon = "help"
+    list_display = ["question", "topic", "last_reviewed"]
+    list_filter = ["topic", "last_reviewed"]
+    search_fields = ["question_pt", "question_en", "slug"]
+    search_backend_name = None
+
+
+class FAQTopicViewSet(SnippetViewSet):
+    model = FAQTopic
+    icon = "folder-open-inverse"
+    list_display = ["name", "slug", "sort_order"]
+
+
+class FAQGroup(SnippetViewSetGroup):
+    menu_label = _("FAQ")
+    menu_icon = "help"
+    menu_order = 310
+    items = (FAQEntryViewSet, FAQTopicViewSet)
+
+
+register_snippet(FAQGroup)

@@ -14,8 +14,11 @@ def entries():
             flags = line
         elif line.startswith("msgid "):
             msgid, field = line[6:].strip('"'), "id"
-        elif line.startswith("msgstr "):
-            msgstr, field = line[7:].strip('"'), "str"
+        elif line.startswith(("msgstr ", "msgstr[")):
+            text = line.split(" ", 1)[1].strip('"')
+            # Plural forms: the entry counts as translated only if every form is.
+            msgstr = text if msgstr is None or msgstr else msgstr
+            field = "str"
         elif line.startswith('"') and field == "id":
             msgid += line.strip('"')
         elif line.startswith('"') and field == "str":

@@ -1,4 +1,6 @@
-from .base import BasePage, BodyPage
+from .base import BasePage, BodyPage, RelatedDocumentsMixin
+from .faq import FAQEntry, FAQPage, FAQTopic
+from .guidance import EventIndexPage, EventReportPage, ModuleIndexPage, ModulePage
 from .organisations import Agreement, Organisation
 from .pages import ContentPage, HomePage
 from .partnership import PartnershipPage
@@ -8,7 +10,15 @@ __all__ = [
     "BasePage",
     "BodyPage",
     "ContentPage",
+    "EventIndexPage",
+    "EventReportPage",
+    "FAQEntry",
+    "FAQPage",
+    "FAQTopic",
     "HomePage",
+    "ModuleIndexPage",
+    "ModulePage",
     "Organisation",
     "PartnershipPage",
+    "RelatedDocumentsMixin",
 ]

@@ -4,6 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
+from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -47,3 +48,22 @@ class BodyPage(BasePage):
 
     class Meta:
         abstract = True
+
+
+class RelatedDocumentsMixin(models.Model):
+    """Files that belong with the page, shown as a download list with type and size."""
+
+    documents = StreamField(
+        [("document", DocumentChooserBlock(label=_("Document")))],
+        blank=True,
+        verbose_name=_("documents"),
+        help_text=_("Files from the document library that belong with this page."),
+    )
+
+    panels = [FieldPanel("documents")]
+
+    class Meta:
+        abstract = True
+
+    def document_list(self):
+        return [block.value for block in self.documents if block.value is not None]

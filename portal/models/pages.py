@@ -1,19 +1,50 @@
 """The home page and the general content page."""
 
+from django.apps import apps
 from django.utils.translation import gettext_lazy as _
 
 from .base import BodyPage
 
 
 class HomePage(BodyPage):
-    """The root of each language's tree."""
+    """The root of each language's tree; shows what is new in the library, webinars and cases."""
 
     template = "pages/home_page.html"
     parent_page_types = ["wagtailcore.Page"]
+    latest_documents_count = 5
+    featured_cases_count = 3
 
     class Meta:
         verbose_name = _("home page")
         verbose_name_plural = _("home pages")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # Looked up by name: the documents and casestudies apps build on this one.
+        document_model = apps.get_model("documents", "LibraryDocument")
+        webinar_model = apps.get_model("documents", "Webinar")
+        case_model = apps.get_model("casestudies", "CaseStudyPage")
+        context["latest_documents"] = list(
+            document_model.objects.order_by(*document_model.newest_first())[
+                : self.latest_documents_count
+            ]
+        )
+        webinars = webinar_model.objects.select_related("slides")
+        context["webinar"] = webinars.upcoming().first() or webinars.past().first()
+        cases = case_model.objects.live().descendant_of(self).select_related("procedure_type")
+        context["featured_cases"] = list(
+            cases.order_by("-featured", "-start_year", "title")[: self.featured_cases_count]
+        )
+        context["library"] = self.find_child("documents", "DocumentLibraryPage")
+        if context["library"]:
+            context["library"].add_detail_urls(context["latest_documents"])
+        context["webinar_index"] = self.find_child("documents", "WebinarIndexPage")
+        return context
+
+    def find_child(self, app_label, model_name):
+        """The live page of that type below this home page, if any."""
+        model = apps.get_model(app_label, model_name)
+        return model.objects.live().descendant_of(self).first()
 
 
 class ContentPage(BodyPage):

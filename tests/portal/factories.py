@@ -8,7 +8,20 @@ import factory
 import wagtail_factories
 from factory.django import DjangoModelFactory
 
-from portal.models import Agreement, ContentPage, HomePage, Organisation, PartnershipPage
+from portal.models import (
+    Agreement,
+    ContentPage,
+    EventIndexPage,
+    EventReportPage,
+    FAQEntry,
+    FAQPage,
+    FAQTopic,
+    HomePage,
+    ModuleIndexPage,
+    ModulePage,
+    Organisation,
+    PartnershipPage,
+)
 
 
 def sample_body():
@@ -76,3 +89,74 @@ class AgreementFactory(DjangoModelFactory):
     def parties(self, create, extracted, **kwargs):
         if create and extracted:
             self.parties.set(extracted)
+
+
+class FAQTopicFactory(DjangoModelFactory):
+    slug = factory.Sequence(lambda n: f"topic-{n}")
+    name_pt = factory.Sequence(lambda n: f"Tema {n}")
+    name_en = factory.Sequence(lambda n: f"Topic {n}")
+
+    class Meta:
+        model = FAQTopic
+
+
+class FAQEntryFactory(DjangoModelFactory):
+    slug = factory.Sequence(lambda n: f"question-{n}")
+    topic = factory.SubFactory(FAQTopicFactory)
+    question_pt = factory.Sequence(lambda n: f"Pergunta {n}?")
+    question_en = factory.Sequence(lambda n: f"Question {n}?")
+    short_answer_pt = "Resposta curta."
+    short_answer_en = "Short answer."
+    answer_pt = "<p>Resposta completa.</p>"
+    answer_en = "<p>Full answer.</p>"
+    legal_source_pt = "Diretiva 2014/24/UE, artigo 31.º"
+    legal_source_en = "Directive 2014/24/EU, Article 31"
+    last_reviewed = datetime.date(2026, 11, 25)
+
+    class Meta:
+        model = FAQEntry
+
+
+class FAQPageFactory(wagtail_factories.PageFactory):
+    title = "FAQ"
+    slug = "faq"
+    body = factory.LazyFunction(sample_body)
+
+    class Meta:
+        model = FAQPage
+
+
+class ModuleIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Modules"
+    slug = "modules"
+    body = factory.LazyFunction(sample_body)
+
+    class Meta:
+        model = ModuleIndexPage
+
+
+class ModulePageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Module {n}")
+    body = factory.LazyFunction(sample_body)
+
+    class Meta:
+        model = ModulePage
+
+
+class EventIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Seminars and workshops"
+    slug = "events"
+    body = factory.LazyFunction(sample_body)
+
+    class Meta:
+        model = EventIndexPage
+
+
+class EventReportPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Workshop {n}")
+    event_date = datetime.date(2023, 3, 21)
+    place = "Lisboa"
+    body = factory.LazyFunction(sample_body)
+
+    class Meta:
+        model = EventReportPage

@@ -1,14 +1,9 @@
 """Each page type, built by its factory, renders in both languages within a fixed query budget."""
 
-from django.core.files.base import ContentFile
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
-
-from wagtail.documents import get_document_model
-
 import pytest
 
 from portal.models import ContentPage, HomePage, PartnershipPage
+from tests.documents.factories import LibraryDocumentFactory
 from tests.html import read_page
 from tests.portal.factories import (
     AgreementFactory,
@@ -16,15 +11,7 @@ from tests.portal.factories import (
     OrganisationFactory,
     PartnershipPageFactory,
 )
-
-
-def query_count(client, url):
-    """Queries of a request once caches (site root paths) are warm."""
-    client.get(url)
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(queries)
+from tests.querycount import query_count
 
 
 @pytest.mark.django_db
@@ -69,7 +56,7 @@ def test_query_budget_of_home_page_does_not_grow_with_menu(client, homes):
     for _ in range(27):
         ContentPageFactory(parent=homes["pt"], locale=homes["pt"].locale)
     assert query_count(client, "/pt/") == few
-    assert few <= 15
+    assert few <= 20
 
 
 @pytest.mark.django_db
@@ -96,9 +83,7 @@ def test_query_budget_of_content_page_does_not_grow_with_subpages(client, homes)
 
 @pytest.mark.django_db
 def test_link_blocks_show_target_and_file_type_and_size(client, homes):
-    document = get_document_model().objects.create(
-        title="Relatório", file=ContentFile(b"%PDF-1.4\n" + b"x" * 2048, name="relatorio.pdf")
-    )
+    document = LibraryDocumentFactory(title_pt="Relatório")
     target = ContentPageFactory(parent=homes["pt"], locale=homes["pt"].locale, title="Destino")
     page = ContentPageFactory(
         parent=homes["pt"],
@@ -111,4 +96,4 @@ def test_link_blocks_show_target_and_file_type_and_size(client, homes):
     html = client.get(page.url).content.decode()
     assert f'<a href="{target.url}">Destino</a>' in html
     assert "Descarregar o relatório" in html
-    assert "(PDF, 2,0\xa0KB)" in html or "(PDF, 2.0\xa0KB)" in html
+    assert "(PDF, 2,0\xa0KB, " in html

@@ -1,0 +1,32 @@
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from .models import ProcedureType, Sector
+
+
+class ProcedureTypeViewSet(SnippetViewSet):
+    model = ProcedureType
+    icon = "list-ul"
+    list_display = ["name", "slug", "sort_order"]
+    search_fields = ["name_pt", "name_en", "slug"]
+    search_backend_name = None
+
+
+class SectorViewSet(SnippetViewSet):
+    model = Sector
+    icon = "tag"
+    list_display = ["name", "slug", "sort_order"]
+    search_fields = ["name_pt", "name_en", "slug"]
+    search_backend_name = None
+
+
+class TaxonomyGroup(SnippetViewSetGroup):
+    menu_label = _("Case study terms")
+    menu_icon = "list-ul"
+    menu_order = 320
+    items = (ProcedureTypeViewSet, SectorViewSet)
+
+
+register_snippet(TaxonomyGroup)

@@ -1,0 +1,28 @@
+"""The admin's document form: both titles shown, Wagtail's own title kept in step."""
+
+from django import forms
+
+from wagtail.documents.forms import BaseDocumentForm
+
+
+class LibraryDocumentForm(BaseDocumentForm):
+    """Hides `title` (multiple upload needs it); fills it and any empty title from the other."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "title" in self.fields:
+            self.fields["title"].widget = forms.HiddenInput()
+            self.fields["title"].required = False
+
+    def clean(self):
+        cleaned = super().clean()
+        uploaded = cleaned.get("file")
+        fallback = getattr(uploaded, "name", "") or getattr(self.instance, "filename", "")
+        title = (
+            cleaned.get("title_pt") or cleaned.get("title_en") or cleaned.get("title") or fallback
+        )
+        cleaned["title"] = title
+        for code in ("pt", "en"):
+            if f"title_{code}" in self.fields and not cleaned.get(f"title_{code}"):
+                cleaned[f"title_{code}"] = title
+        return cleaned

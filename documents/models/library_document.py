@@ -1,0 +1,126 @@
+"""The library's document: a Wagtail document with category, file language and date."""
+
+from django.db import models
+from django.db.models import F
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.documents.models import AbstractDocument
+from wagtail.search import index
+
+# Newest first; documents of unknown date last.
+NEWEST_FIRST = (
+    F("published_year").desc(nulls_last=True),
+    F("published_on").desc(nulls_last=True),
+    "-created_at",
+)
+
+
+class LibraryDocument(AbstractDocument):
+    """A downloadable file of the library; title and description exist in PT and EN."""
+
+    class Category(models.TextChoices):
+        FAQ = "faq", _("FAQ")
+        GUIDANCE_MODULE = "guidance_module", _("Guidance module")
+        SEMINAR_REPORT = "seminar_report", _("Seminar report")
+        GOOD_PRACTICE_REPORT = "good_practice_report", _("Good-practice report")
+        WORKSHOP_REPORT = "workshop_report", _("Workshop report")
+        FACTSHEET = "factsheet", _("Factsheet")
+        WEBINAR_MATERIAL = "webinar_material", _("Webinar material")
+        TRANSLATION = "translation", _("Translation")
+        MARKET_STUDY = "market_study", _("Market study")
+        ARTICLE = "article", _("Article")
+        CASE_STUDY_SHEET = "case_study_sheet", _("Case study sheet")
+        PROJECT_FILE = "project_file", _("Project file")
+
+    class FileLanguage(models.TextChoices):
+        PT = "pt", _("Portuguese")
+        EN = "en", _("English")
+        BOTH = "both", _("Portuguese and English")
+
+    description = models.TextField(
+        _("description"),
+        blank=True,
+        help_text=_("One to three sentences on what the file contains and who it is for."),
+    )
+    category = models.CharField(
+        _("category"),
+        max_length=30,
+        choices=Category.choices,
+        default=Category.PROJECT_FILE,
+        db_index=True,
+        help_text=_("The kind of document; visitors filter the library by it."),
+    )
+    file_language = models.CharField(
+        _("language of the file"),
+        max_length=4,
+        choices=FileLanguage.choices,
+        default=FileLanguage.PT,
+        db_index=True,
+        help_text=_("The language the file itself is written in."),
+    )
+    published_year = models.PositiveSmallIntegerField(
+        _("publication year"),
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text=_("Year of publication; filled from the date when one is given."),
+    )
+    published_on = models.DateField(
+        _("publication date"),
+        null=True,
+        blank=True,
+        help_text=_("Exact date of publication. Leave empty if only the year is known."),
+    )
+
+    import_key = models.CharField(
+        _("import key"),
+        max_length=100,
+        null=True,
+        blank=True,
+        unique=True,
+        editable=False,
+        help_text=_("Identifies a document loaded from the portal's fixtures or a bulk import."),
+    )
+
+    admin_form_fields = (
+        "title",  # hidden and filled from title_pt/title_en; multiple upload needs it
+        "title_pt",
+        "title_en",
+        "file",
+        "category",
+        "file_language",
+        "published_year",
+        "published_on",
+        "description_pt",
+        "description_en",
+        "collection",
+        "tags",
+    )
+    search_fields = [
+        *AbstractDocument.search_fields,
+        index.SearchField("title_pt", boost=2),
+        index.SearchField("title_en", boost=2),
+        index.SearchField("description_pt"),
+        index.SearchField("description_en"),
+        index.FilterField("category"),
+        index.FilterField("file_language"),
+    ]
+
+    class Meta(AbstractDocument.Meta):
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")
+        permissions = [("choose_document", "Can choose document")]
+        ordering = ["-published_year", "-published_on", "-created_at"]
+
+    def save(self, *args, **kwargs):
+        if self.published_on:
+            self.published_year = self.published_on.year
+        super().save(*args, **kwargs)
+
+    @staticmethod
+    def newest_first():
+        return NEWEST_FIRST
+
+    @property
+    def extension_label(self):
+        return self.file_extension.upper()

@@ -1,0 +1,143 @@
+"""The document library and webinar pages, one per language tree."""
+
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.utils.text import slugify
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+
+from documents.calendar import webinar_ics
+from portal.listing import clean_choice, clean_int, paginate, query_without
+from portal.models import BodyPage
+
+from .library_document import NEWEST_FIRST, LibraryDocument
+from .webinar import Webinar
+
+SORTS = {"newest", "title"}
+
+
+class DocumentLibraryPage(RoutablePageMixin, BodyPage):
+    """Lists the library's documents with filters; each document has a page under it."""
+
+    template = "pages/document_library_page.html"
+    per_page = 20
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("document library")
+        verbose_name_plural = _("document libraries")
+
+    def filtered_documents(self, params):
+        filters = {
+            "category": clean_choice(params, "category", LibraryDocument.Category.values),
+            "language": clean_choice(params, "language", LibraryDocument.FileLanguage.values),
+            "year": clean_int(params, "year", 1900, 2200),
+            "sort": clean_choice(params, "sort", SORTS) or "newest",
+        }
+        documents = LibraryDocument.objects.all()
+        if filters["category"]:
+            documents = documents.filter(category=filters["category"])
+        if filters["language"]:
+            documents = documents.filter(file_language__in=[filters["language"], "both"])
+        if filters["year"]:
+            documents = documents.filter(published_year=filters["year"])
+        if filters["sort"] == "title":
+            documents = documents.order_by(f"title_{get_language()}", "pk")
+        else:
+            documents = documents.order_by(*NEWEST_FIRST, "pk")
+        return documents, filters
+
+    @path("")
+    def index_route(self, request):
+        documents, filters = self.filtered_documents(request.GET)
+        listed = paginate(documents, request.GET, self.per_page)
+        self.add_detail_urls(listed)
+        years = list(
+            LibraryDocument.objects.filter(published_year__isnull=False)
+            .order_by("-published_year")
+            .values_list("published_year", flat=True)
+            .distinct()
+        )
+        return self.render(
+            request,
+            context_overrides={
+                "documents": listed,
+                "filters": filters,
+                "categories": LibraryDocument.Category.choices,
+                "languages": LibraryDocument.FileLanguage.choices,
+                "years": years,
+                "page_query": query_without(request.GET, "page"),
+                "is_filtered": any(filters[k] for k in ("category", "language", "year")),
+            },
+        )
+
+    @path("<int:document_id>/")
+    @path("<int:document_id>/<slug:slug>/")
+    def document_route(self, request, document_id, slug=None):
+        document = get_object_or_404(LibraryDocument, pk=document_id)
+        return TemplateResponse(
+            request,
+            "pages/document_detail.html",
+            {**self.get_context(request), "document": document, "library": self},
+        )
+
+    def add_detail_urls(self, documents):
+        for document in documents:
+            document.detail_url = self.document_url(document)
+
+    def document_url(self, document):
+        return self.url + self.reverse_subpage(
+            "document_route", args=[document.pk, slugify(document.title)[:60] or "document"]
+        )
+
+
+class WebinarIndexPage(RoutablePageMixin, BodyPage):
+    """Upcoming and past webinars; each webinar has a page and a calendar file."""
+
+    template = "pages/webinar_index_page.html"
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("webinar list")
+        verbose_name_plural = _("webinar lists")
+
+    @path("")
+    def index_route(self, request):
+        webinars = Webinar.objects.select_related("slides")
+        return self.render(
+            request,
+            context_overrides={
+                "upcoming": list(webinars.upcoming()),
+                "past": list(webinars.past()),
+            },
+        )
+
+    @path("<slug:slug>/")
+    def webinar_route(self, request, slug):
+        webinar = get_object_or_404(Webinar.objects.select_related("slides"), slug=slug)
+        return TemplateResponse(
+            request,
+            "pages/webinar_detail.html",
+            {**self.get_context(request), "webinar": webinar, "webinar_index": self},
+        )
+
+    @path("<slug:slug>/calendar/")
+    def calendar_route(self, request, slug):
+        webinar = Webinar.objects.filter(slug=slug).first()
+        if webinar is None:
+            raise Http404
+        response = HttpResponse(
+            webinar_ics(webinar, request.build_absolute_uri(self.webinar_url(webinar))),
+            content_type="text/calendar; charset=utf-8",
+        )
+        response["Content-Disposition"] = f'attachment; filename="{webinar.slug}.ics"'
+        return response
+
+    def webinar_url(self, webinar):
+        return self.url + self.reverse_subpage("webinar_route", args=[webinar.slug])
+
+    def calendar_url(self, webinar):
+        return self.url + self.reverse_subpage("calendar_route", args=[webinar.slug])

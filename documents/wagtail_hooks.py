@@ -1,0 +1,19 @@
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from .models import Webinar
+
+
+class WebinarViewSet(SnippetViewSet):
+    model = Webinar
+    icon = "media"
+    menu_label = Webinar._meta.verbose_name_plural
+    menu_order = 330
+    add_to_admin_menu = True
+    list_display = ["title", "starts_on", "format"]
+    list_filter = ["format", "starts_on"]
+    search_fields = ["title_pt", "title_en", "slug"]
+    search_backend_name = None
+
+
+register_snippet(WebinarViewSet)

@@ -1,0 +1,147 @@
+"""Frequently asked questions: one record per question, in both languages, grouped by topic."""
+
+import json
+
+from django.db import models
+from django.db.models import Prefetch
+from django.utils.html import strip_tags
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel, FieldRowPanel
+from wagtail.fields import RichTextField
+
+from .base import BodyPage
+
+# Characters that must not appear raw inside a <script> element.
+JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+class FAQTopic(models.Model):
+    slug = models.SlugField(_("slug"), unique=True, help_text=_("Part of the topic's anchor."))
+    name = models.CharField(_("name"), max_length=120, help_text=_("The topic's heading."))
+    sort_order = models.PositiveSmallIntegerField(
+        _("order"), default=100, help_text=_("Lower numbers are listed first.")
+    )
+
+    panels = [
+        FieldPanel("name_pt"),
+        FieldPanel("name_en"),
+        FieldPanel("slug"),
+        FieldPanel("sort_order"),
+    ]
+
+    class Meta:
+        ordering = ["sort_order", "pk"]
+        verbose_name = _("FAQ topic")
+        verbose_name_plural = _("FAQ topics")
+
+    def __str__(self):
+        return self.name
+
+
+class FAQEntry(models.Model):
+    slug = models.SlugField(
+        _("anchor"), unique=True, max_length=80, help_text=_("The question's address on the page.")
+    )
+    topic = models.ForeignKey(
+        FAQTopic,
+        verbose_name=_("topic"),
+        on_delete=models.PROTECT,
+        related_name="entries",
+        help_text=_("The group the question is listed under."),
+    )
+    question = models.CharField(
+        _("question"), max_length=255, help_text=_("As a buyer would ask it.")
+    )
+    short_answer = models.TextField(
+        _("short answer"), help_text=_("One or two sentences, shown first.")
+    )
+    answer = RichTextField(
+        _("full answer"),
+        blank=True,
+        features=["bold", "italic", "ol", "ul", "link", "document-link"],
+        help_text=_("The complete answer."),
+    )
+    legal_source = models.CharField(
+        _("legal source"),
+        max_length=255,
+        blank=True,
+        help_text=_("Articles of the Directive or the Public Contracts Code the answer rests on."),
+    )
+    last_reviewed = models.DateField(
+        _("last reviewed"), help_text=_("When the answer was last checked against the law.")
+    )
+    related = models.ManyToManyField(
+        "self",
+        verbose_name=_("related questions"),
+        blank=True,
+        symmetrical=False,
+        help_text=_("Other questions a reader of this one may want."),
+    )
+    sort_order = models.PositiveSmallIntegerField(
+        _("order"), default=100, help_text=_("Lower numbers are listed first within the topic.")
+    )
+
+    panels = [
+        FieldRowPanel([FieldPanel("topic"), FieldPanel("slug"), FieldPanel("sort_order")]),
+        FieldPanel("question_pt"),
+        FieldPanel("question_en"),
+        FieldPanel("short_answer_pt"),
+        FieldPanel("short_answer_en"),
+        FieldPanel("answer_pt"),
+        FieldPanel("answer_en"),
+        FieldPanel("legal_source_pt"),
+        FieldPanel("legal_source_en"),
+        FieldRowPanel([FieldPanel("last_reviewed"), FieldPanel("related")]),
+    ]
+
+    class Meta:
+        ordering = ["topic__sort_order", "sort_order", "pk"]
+        verbose_name = _("FAQ entry")
+        verbose_name_plural = _("FAQ entries")
+
+    def __str__(self):
+        return self.question
+
+
+class FAQPage(BodyPage):
+    """Renders every FAQ entry, grouped by topic, in the page's language."""
+
+    template = "pages/faq_page.html"
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("FAQ page")
+        verbose_name_plural = _("FAQ pages")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        entries = FAQEntry.objects.prefetch_related(
+            Prefetch(
+                "related", queryset=FAQEntry.objects.only("slug", "question_pt", "question_en")
+            )
+        )
+        topics = list(FAQTopic.objects.prefetch_related(Prefetch("entries", queryset=entries)))
+        context["topics"] = [topic for topic in topics if topic.entries.all()]
+        context["faq_json_ld"] = self.json_ld(context["topics"])
+        return context
+
+    def json_ld(self, topics):
+        data = {
+            "@context": "https://schema.org",
+            "@type": "FAQPage",
+            "inLanguage": self.locale.language_code,
+            "mainEntity": [
+                {
+                    "@type": "Question",
+                    "name": entry.question,
+                    "acceptedAnswer": {
+                        "@type": "Answer",
+                        "text": strip_tags(entry.answer) or entry.short_answer,
+                    },
+                }
+                for topic in topics
+                for entry in topic.entries.all()
+            ],
+        }
+        return json.dumps(data, ensure_ascii=False).translate(JSON_SCRIPT_ESCAPES)

@@ -1,0 +1,102 @@
+"""Guidance modules, and seminar and workshop reports."""
+
+from django.db import models
+from django.db.models import F
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+
+from .base import BodyPage, RelatedDocumentsMixin
+
+
+class ModuleIndexPage(BodyPage):
+    template = "pages/module_index_page.html"
+    subpage_types = ["portal.ModulePage"]
+
+    class Meta:
+        verbose_name = _("module index")
+        verbose_name_plural = _("module indexes")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["modules"] = list(ModulePage.objects.child_of(self).live().order_by("path"))
+        return context
+
+
+class ModulePage(RelatedDocumentsMixin, BodyPage):
+    """A guidance module: sections with a table of contents, and the module's PDF."""
+
+    template = "pages/module_page.html"
+    parent_page_types = ["portal.ModuleIndexPage"]
+    content_panels = [*BodyPage.content_panels, *RelatedDocumentsMixin.panels]
+
+    class Meta:
+        verbose_name = _("guidance module")
+        verbose_name_plural = _("guidance modules")
+
+    def table_of_contents(self):
+        """(anchor, heading) of each heading block, as the heading template anchors them."""
+        return [
+            (slugify(block.value), block.value)
+            for block in self.body
+            if block.block_type == "heading"
+        ]
+
+
+class EventIndexPage(BodyPage):
+    template = "pages/event_index_page.html"
+    subpage_types = ["portal.EventReportPage"]
+
+    class Meta:
+        verbose_name = _("seminar and workshop index")
+        verbose_name_plural = _("seminar and workshop indexes")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["events"] = list(
+            EventReportPage.objects.child_of(self)
+            .live()
+            .order_by(F("event_date").desc(nulls_last=True), "path")
+        )
+        return context
+
+
+class EventReportPage(RelatedDocumentsMixin, BodyPage):
+    """A seminar or workshop and its reports."""
+
+    template = "pages/event_report_page.html"
+    parent_page_types = ["portal.EventIndexPage"]
+
+    event_date = models.DateField(
+        _("date"), null=True, blank=True, help_text=_("First day of the event; empty if unknown.")
+    )
+    date_display = models.CharField(
+        _("dates as written"),
+        max_length=100,
+        blank=True,
+        help_text=_("Only for dates a single day cannot express, e.g. '27 and 30 January 2023'."),
+    )
+    place = models.CharField(
+        _("place"), max_length=150, blank=True, help_text=_("Where it took place.")
+    )
+    organiser = models.CharField(
+        _("organiser"), max_length=150, blank=True, help_text=_("Who organised it.")
+    )
+
+    content_panels = [
+        *BodyPage.content_panels[:2],
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("event_date"), FieldPanel("date_display")]),
+                FieldRowPanel([FieldPanel("place"), FieldPanel("organiser")]),
+            ],
+            heading=_("Event"),
+        ),
+        *BodyPage.content_panels[2:],
+        *RelatedDocumentsMixin.panels,
+    ]
+
+    class Meta:
+        verbose_name = _("seminar or workshop report")
+        verbose_name_plural = _("seminar and workshop reports")

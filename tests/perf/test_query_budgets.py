@@ -1,0 +1,135 @@
+"""Listing pages cost a fixed number of queries, however many rows they list."""
+
+import pytest
+
+from tests.casestudies.factories import (
+    CaseStudyIndexPageFactory,
+    CaseStudyPageFactory,
+    SectorFactory,
+)
+from tests.documents.factories import (
+    DocumentLibraryPageFactory,
+    LibraryDocumentFactory,
+    WebinarFactory,
+    WebinarIndexPageFactory,
+)
+from tests.portal.factories import (
+    EventIndexPageFactory,
+    EventReportPageFactory,
+    FAQEntryFactory,
+    FAQPageFactory,
+    ModuleIndexPageFactory,
+    ModulePageFactory,
+)
+from tests.querycount import assert_queries_do_not_grow
+
+
+@pytest.fixture
+def pt_home(homes):
+    return homes["pt"]
+
+
+def under(parent, factory, **kwargs):
+    return factory(parent=parent, locale=parent.locale, **kwargs)
+
+
+@pytest.mark.django_db
+def test_document_library(client, pt_home):
+    library = under(pt_home, DocumentLibraryPageFactory)
+    LibraryDocumentFactory.create_batch(3)
+    url = library.url + "?category=workshop_report&sort=title"
+    assert_queries_do_not_grow(
+        client, url, lambda: LibraryDocumentFactory.create_batch(30), budget=16
+    )
+
+
+@pytest.mark.django_db
+def test_document_page(client, pt_home):
+    library = under(pt_home, DocumentLibraryPageFactory)
+    document = LibraryDocumentFactory()
+    url = library.document_url(document)
+    assert_queries_do_not_grow(
+        client, url, lambda: LibraryDocumentFactory.create_batch(30), budget=16
+    )
+
+
+@pytest.mark.django_db
+def test_webinar_list_and_page(client, pt_home):
+    index = under(pt_home, WebinarIndexPageFactory)
+    webinar = WebinarFactory(slides=LibraryDocumentFactory())
+    grow = lambda: WebinarFactory.create_batch(20, slides=LibraryDocumentFactory())  # noqa: E731
+    assert_queries_do_not_grow(client, index.url, grow, budget=16)
+    assert_queries_do_not_grow(client, index.webinar_url(webinar), grow, budget=16)
+
+
+@pytest.mark.django_db
+def test_faq_page(client, pt_home):
+    faq = under(pt_home, FAQPageFactory)
+    first = FAQEntryFactory.create_batch(2)
+    first[0].related.add(first[1])
+
+    def grow():
+        for _ in range(10):
+            entries = FAQEntryFactory.create_batch(2)
+            entries[0].related.add(entries[1])
+
+    assert_queries_do_not_grow(client, faq.url, grow, budget=18)
+
+
+@pytest.mark.django_db
+def test_modules(client, pt_home):
+    index = under(pt_home, ModuleIndexPageFactory)
+    module = under(index, ModulePageFactory)
+    module.documents = [("document", LibraryDocumentFactory())]
+    module.save()
+    assert_queries_do_not_grow(
+        client, index.url, lambda: [under(index, ModulePageFactory) for _ in range(10)], budget=16
+    )
+    assert_queries_do_not_grow(client, module.url, lambda: None, budget=16)
+
+
+@pytest.mark.django_db
+def test_events(client, pt_home):
+    index = under(pt_home, EventIndexPageFactory)
+    under(index, EventReportPageFactory)
+    assert_queries_do_not_grow(
+        client,
+        index.url,
+        lambda: [under(index, EventReportPageFactory) for _ in range(10)],
+        budget=16,
+    )
+
+
+@pytest.mark.django_db
+def test_case_studies(client, pt_home):
+    index = under(pt_home, CaseStudyIndexPageFactory)
+    sector = SectorFactory()
+
+    def add_cases(count):
+        for _ in range(count):
+            case = under(index, CaseStudyPageFactory)
+            case.sectors.add(sector)
+            case.save()
+
+    add_cases(2)
+    assert_queries_do_not_grow(client, index.url, lambda: add_cases(20), budget=20)
+    assert_queries_do_not_grow(
+        client, index.url + f"?sector={sector.slug}&year=2017", lambda: add_cases(5), budget=20
+    )
+
+
+@pytest.mark.django_db
+def test_home_page(client, pt_home):
+    under(pt_home, DocumentLibraryPageFactory)
+    under(pt_home, WebinarIndexPageFactory)
+    index = under(pt_home, CaseStudyIndexPageFactory)
+    LibraryDocumentFactory.create_batch(3)
+    WebinarFactory()
+
+    def grow():
+        LibraryDocumentFactory.create_batch(30)
+        WebinarFactory.create_batch(10)
+        for _ in range(10):
+            under(index, CaseStudyPageFactory)
+
+    assert_queries_do_not_grow(client, pt_home.url, grow, budget=20)
