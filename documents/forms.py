@@ -4,6 +4,8 @@ from django import forms
 
 from wagtail.documents.forms import BaseDocumentForm
 
+DEFAULTED_CHOICES = ("category", "file_language")
+
 
 class LibraryDocumentForm(BaseDocumentForm):
     """Hides `title` (multiple upload needs it); fills it and any empty title from the other."""
@@ -13,6 +15,10 @@ class LibraryDocumentForm(BaseDocumentForm):
         if "title" in self.fields:
             self.fields["title"].widget = forms.HiddenInput()
             self.fields["title"].required = False
+        # Multiple upload posts only the file: choices fall back to the model's defaults.
+        for name in DEFAULTED_CHOICES:
+            if name in self.fields:
+                self.fields[name].required = False
 
     def clean(self):
         cleaned = super().clean()
@@ -22,6 +28,9 @@ class LibraryDocumentForm(BaseDocumentForm):
             cleaned.get("title_pt") or cleaned.get("title_en") or cleaned.get("title") or fallback
         )
         cleaned["title"] = title
+        for name in DEFAULTED_CHOICES:
+            if name in self.fields and not cleaned.get(name):
+                cleaned[name] = self._meta.model._meta.get_field(name).get_default()
         for code in ("pt", "en"):
             if f"title_{code}" in self.fields and not cleaned.get(f"title_{code}"):
                 cleaned[f"title_{code}"] = title

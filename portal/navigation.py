@@ -1,6 +1,6 @@
 """Where a page sits and where it leads: menu, breadcrumbs, the same page in other languages."""
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from django.conf import settings
 from django.urls import translate_url
@@ -9,8 +9,7 @@ from django.utils.translation import get_language
 from wagtail.models import Page, Site
 
 
-@dataclass(frozen=True)
-class LanguageLink:
+class LanguageLink(NamedTuple):
     code: str
     name: str
     url: str

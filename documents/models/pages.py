@@ -81,7 +81,12 @@ class DocumentLibraryPage(RoutablePageMixin, BodyPage):
         return TemplateResponse(
             request,
             "pages/document_detail.html",
-            {**self.get_context(request), "document": document, "library": self},
+            {
+                **self.get_context(request),
+                "document": document,
+                "library": self,
+                "subpage_path": self.reverse_subpage("document_route", args=[document.pk]),
+            },
         )
 
     def add_detail_urls(self, documents):
@@ -121,7 +126,12 @@ class WebinarIndexPage(RoutablePageMixin, BodyPage):
         return TemplateResponse(
             request,
             "pages/webinar_detail.html",
-            {**self.get_context(request), "webinar": webinar, "webinar_index": self},
+            {
+                **self.get_context(request),
+                "webinar": webinar,
+                "webinar_index": self,
+                "subpage_path": self.reverse_subpage("webinar_route", args=[webinar.slug]),
+            },
         )
 
     @path("<slug:slug>/calendar/")

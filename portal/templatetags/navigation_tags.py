@@ -13,7 +13,14 @@ def language_links(context):
     if context.get("is_error_page"):
         return navigation.home_language_links()
     if page is not None and getattr(page, "pk", None):
-        return navigation.page_language_links(page)
+        links = navigation.page_language_links(page)
+        # A routable page's sub-view (a document, a webinar) exists under every translation.
+        subpath = context.get("subpage_path")
+        if subpath:
+            links = [
+                link._replace(url=link.url + subpath) if link.exact else link for link in links
+            ]
+        return links
     request = context.get("request")
     return navigation.path_language_links(request.path) if request else []
 

@@ -1,5 +1,10 @@
 """Tests: fast hashing, plain static storage, mail kept in memory."""
 
+import atexit
+import shutil
+import tempfile
+from pathlib import Path
+
 from .base import *  # noqa: F403
 from .base import BASE_DIR
 from .env import local_secret_key
@@ -8,8 +13,11 @@ DEBUG = False
 SECRET_KEY = local_secret_key(BASE_DIR)
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# Uploaded files go to a temporary folder of this test run, removed when it ends.
+MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="procureplus-test-media-"))
+atexit.register(shutil.rmtree, MEDIA_ROOT, ignore_errors=True)
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

@@ -1,0 +1,63 @@
+"""Staff upload documents, one or many, and edit both languages."""
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+import pytest
+
+from documents.models import LibraryDocument
+
+
+@pytest.fixture
+def staff_client(client, django_user_model):
+    client.force_login(django_user_model.objects.create_superuser("staff", "s@example.pt", "pw"))
+    return client
+
+
+def pdf(name="relatorio.pdf"):
+    return SimpleUploadedFile(name, b"%PDF-1.4\n" + b"x" * 500, content_type="application/pdf")
+
+
+@pytest.mark.django_db
+def test_single_upload_saves_both_languages(staff_client):
+    form = staff_client.get(reverse("wagtaildocs:add")).content.decode()
+    for field in ("title_pt", "title_en", "description_pt", "description_en", "category"):
+        assert f'name="{field}"' in form
+    response = staff_client.post(
+        reverse("wagtaildocs:add"),
+        {
+            "title_pt": "Relatório do workshop",
+            "title_en": "Workshop report",
+            "description_pt": "Conclusões.",
+            "description_en": "Conclusions.",
+            "category": "workshop_report",
+            "file_language": "pt",
+            "published_year": "2023",
+            "file": pdf(),
+            "collection": "1",
+        },
+    )
+    assert response.status_code == 302, response.content[:2000]
+    document = LibraryDocument.objects.get()
+    assert (document.title_pt, document.title_en) == ("Relatório do workshop", "Workshop report")
+    assert document.category == "workshop_report"
+    assert document.file_size == 509
+
+
+@pytest.mark.django_db
+def test_multiple_upload_creates_documents(staff_client):
+    response = staff_client.post(
+        reverse("wagtaildocs:add_multiple"),
+        {"files[]": pdf("ficha.pdf"), "collection": "1"},
+        HTTP_X_REQUESTED_WITH="XMLHttpRequest",
+    )
+    assert response.status_code == 200
+    assert response.json()["success"], response.json()
+    document = LibraryDocument.objects.get()
+    assert document.title_pt and document.title_en  # filled from the file name
+
+
+@pytest.mark.django_db
+def test_document_listing_opens(staff_client):
+    LibraryDocument.objects.create(title="x", title_pt="x", file=pdf())
+    assert staff_client.get(reverse("wagtaildocs:index")).status_code == 200

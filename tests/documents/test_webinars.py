@@ -1,0 +1,110 @@
+"""Webinar list, webinar page and calendar file."""
+
+import datetime
+
+from django.utils import timezone
+
+import pytest
+
+from documents.calendar import fold, webinar_ics
+from tests.documents.factories import (
+    LibraryDocumentFactory,
+    WebinarFactory,
+    WebinarIndexPageFactory,
+)
+from tests.html import read_page
+
+
+@pytest.fixture
+def webinar_index(homes):
+    """The page in Portuguese and its English translation."""
+    pt = WebinarIndexPageFactory(
+        parent=homes["pt"], locale=homes["pt"].locale, slug="webinar_index-pt"
+    )
+    en = WebinarIndexPageFactory(
+        parent=homes["en"],
+        locale=homes["en"].locale,
+        slug="webinar_index-en",
+        translation_key=pt.translation_key,
+    )
+    return {"pt": pt, "en": en}
+
+
+@pytest.mark.django_db
+def test_upcoming_and_past_are_separated(client, webinar_index):
+    today = timezone.localdate()
+    past = WebinarFactory(starts_on=today - datetime.timedelta(days=30))
+    upcoming = WebinarFactory(starts_on=today + datetime.timedelta(days=10))
+    response = client.get(webinar_index["en"].url)
+    assert response.context["upcoming"] == [upcoming]
+    assert response.context["past"] == [past]
+
+
+@pytest.mark.django_db
+def test_empty_upcoming_list_says_so(client, webinar_index):
+    WebinarFactory(starts_on=datetime.date(2020, 10, 13))
+    pt = client.get(webinar_index["pt"].url).content.decode()
+    en = client.get(webinar_index["en"].url).content.decode()
+    assert "De momento, não há nenhum webinar agendado." in pt
+    assert "No webinar is scheduled at the moment." in en
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("code", ["pt", "en"])
+def test_webinar_page_in_each_language(client, webinar_index, code):
+    slides = LibraryDocumentFactory(category="webinar_material")
+    webinar = WebinarFactory(
+        title_pt="Lançar as bases da parceria para a inovação",
+        title_en="Laying the Foundation for Innovation Partnership",
+        starts_on=datetime.date(2020, 12, 1),
+        slides=slides,
+    )
+    response = client.get(webinar_index[code].webinar_url(webinar))
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert read_page(response).h1 == webinar.title_pt if code == "pt" else webinar.title_en
+    assert ("1 de dezembro de 2020" if code == "pt" else "1 December 2020") in html
+    assert slides.url in html
+    assert webinar_index[code].calendar_url(webinar) in html
+    assert "Watch the recording" not in html  # no recording URL: no button
+    other = "en" if code == "pt" else "pt"
+    assert read_page(response).switcher[other] == webinar_index[other].webinar_url(webinar)
+
+
+@pytest.mark.django_db
+def test_unknown_webinar_is_a_404(client, webinar_index):
+    assert client.get(webinar_index["en"].url + "no-such-webinar/").status_code == 404
+    assert client.get(webinar_index["en"].url + "no-such-webinar/calendar/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_calendar_file_for_a_day_without_time(client, webinar_index):
+    webinar = WebinarFactory(starts_on=datetime.date(2021, 2, 1), title_en="Deep Dive, part 1")
+    response = client.get(webinar_index["en"].calendar_url(webinar))
+    body = response.content.decode()
+    assert response["Content-Type"].startswith("text/calendar")
+    assert "attachment" in response["Content-Disposition"]
+    assert "DTSTART;VALUE=DATE:20210201\r\n" in body
+    assert "DTEND;VALUE=DATE:20210202\r\n" in body
+    assert "SUMMARY:Deep Dive\\, part 1\r\n" in body
+    assert body.startswith("BEGIN:VCALENDAR\r\n") and body.endswith("END:VCALENDAR\r\n")
+
+
+@pytest.mark.django_db
+def test_calendar_file_with_lisbon_time_is_written_in_utc():
+    webinar = WebinarFactory.build(
+        slug="summer",
+        starts_on=datetime.date(2021, 7, 1),
+        start_time=datetime.time(14, 30),
+        duration_minutes=90,
+    )
+    body = webinar_ics(webinar, "https://portal.example.pt/en/webinars/summer/")
+    assert "DTSTART:20210701T133000Z" in body  # Lisbon is UTC+1 in summer
+    assert "DTEND:20210701T150000Z" in body
+
+
+def test_long_lines_are_folded_at_75_octets():
+    line = "DESCRIPTION:" + "Contratação pública de inovação " * 10
+    folded = fold(line)
+    assert all(len(part.encode()) <= 75 for part in folded.split("\r\n"))
+    assert folded.replace("\r\n ", "") == line
