@@ -1,6 +1,10 @@
 """A one-page PDF that describes a document whose original file the portal does not hold."""
 
+import datetime
+
 from fpdf import FPDF
+
+SHEET_DATE = datetime.datetime(2026, 11, 25, tzinfo=datetime.UTC)
 
 NOTICE = {
     "pt": (
@@ -32,6 +36,7 @@ def metadata_sheet(entry, category_labels, language_labels):
     pdf.set_compression(False)  # keeps the text readable to search indexing and tests
     pdf.set_title(plain(entry["title_pt"]))
     pdf.set_author("Procure+i")
+    pdf.set_creation_date(SHEET_DATE)  # a fixed date: rebuilding gives the same bytes
     pdf.add_page()
     pdf.set_font("Helvetica", "B", 10)
     pdf.set_text_color(11, 79, 108)

@@ -5,13 +5,20 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from portal import seo
+from portal.api import api_router
+
 urlpatterns = [
+    path("sitemap.xml", seo.sitemap, name="sitemap"),
+    path("robots.txt", seo.robots_txt, name="robots_txt"),
     path("admin/", include(wagtailadmin_urls)),
+    path("api/v2/", api_router.urls),
     # Wagtail serves document files here; the library's pages live under /<lang>/.
     path("documents/", include(wagtaildocs_urls)),
 ]
 
 urlpatterns += i18n_patterns(
+    path("feeds/", include("documents.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

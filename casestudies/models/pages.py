@@ -3,14 +3,20 @@
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Coalesce
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
+from rest_framework import serializers
+
 from casestudies.countries import COUNTRIES
+from portal.csv_export import csv_response
 from portal.listing import clean_choice, clean_int, paginate, query_without
 from portal.models import BasePage, BodyPage, RelatedDocumentsMixin
 
@@ -23,7 +29,7 @@ def section_field(label, help_text):
     return RichTextField(label, blank=True, features=RICH_TEXT, help_text=help_text)
 
 
-class CaseStudyIndexPage(BodyPage):
+class CaseStudyIndexPage(RoutablePageMixin, BodyPage):
     template = "pages/case_study_index_page.html"
     subpage_types = ["casestudies.CaseStudyPage"]
     per_page = 12
@@ -32,9 +38,7 @@ class CaseStudyIndexPage(BodyPage):
         verbose_name = _("case study index")
         verbose_name_plural = _("case study indexes")
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        params = request.GET
+    def filtered_cases(self, params):
         procedures = list(ProcedureType.objects.all())
         sectors = list(Sector.objects.all())
         filters = {
@@ -61,6 +65,12 @@ class CaseStudyIndexPage(BodyPage):
             cases = cases.filter(start_year__lte=year).filter(
                 Q(end_year__gte=year) | Q(end_year__isnull=True, start_year=year)
             )
+        return cases, filters, procedures, sectors
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        params = request.GET
+        cases, filters, procedures, sectors = self.filtered_cases(params)
         countries = dict(COUNTRIES)
         used_countries = (
             CaseStudyPage.objects.child_of(self).live().values_list("country", flat=True)
@@ -77,6 +87,32 @@ class CaseStudyIndexPage(BodyPage):
             is_filtered=any(filters.values()),
         )
         return context
+
+    @path("csv/")
+    def csv_route(self, request):
+        cases = self.filtered_cases(request.GET)[0]
+        header = [
+            _("Title"), _("Procedure"), _("Sectors"), _("Country"), _("Start year"),
+            _("End year"), _("Buyer"), _("Programme or funding"), _("Budget"), _("Summary"),
+            _("Page"),
+        ]  # fmt: skip
+        rows = (
+            [
+                case.title,
+                case.procedure_type.name if case.procedure_type else "",
+                "; ".join(sector.name for sector in case.sectors.all()),
+                case.get_country_display(),
+                case.start_year,
+                case.end_year,
+                case.buyer,
+                case.programme,
+                case.budget,
+                case.summary or case.intro,
+                request.build_absolute_uri(case.url),
+            ]  # fmt: skip
+            for case in cases
+        )
+        return csv_response(f"procureplus-case-studies-{get_language()}.csv", header, rows)
 
 
 class CaseStudyPage(RelatedDocumentsMixin, BasePage):
@@ -136,6 +172,22 @@ class CaseStudyPage(RelatedDocumentsMixin, BasePage):
     results = section_field(_("results"), _("What came out of it."))
     lessons = section_field(_("lessons"), _("What other buyers can learn."))
 
+    api_fields = [
+        APIField("intro"),
+        APIField("procedure_name", serializer=serializers.CharField()),
+        APIField("sector_names", serializer=serializers.ListField(child=serializers.CharField())),
+        APIField("country"),
+        APIField("start_year"),
+        APIField("end_year"),
+        APIField("buyer"),
+        APIField("programme"),
+        APIField("budget"),
+        APIField("summary"),
+        APIField("challenge"),
+        APIField("approach"),
+        APIField("results"),
+        APIField("lessons"),
+    ]
     content_panels = [
         *BasePage.content_panels,
         MultiFieldPanel(
@@ -187,6 +239,21 @@ class CaseStudyPage(RelatedDocumentsMixin, BasePage):
             )
             if value
         ]
+
+    def in_page_language(self, record, field):
+        """A translated field of a related record in this page's language (the API has none)."""
+        code = self.locale.language_code
+        return getattr(record, f"{field}_{code}", "") or getattr(record, field)
+
+    @property
+    def procedure_name(self):
+        if self.procedure_type is None:
+            return ""
+        return self.in_page_language(self.procedure_type, "name")
+
+    @property
+    def sector_names(self):
+        return [self.in_page_language(sector, "name") for sector in self.sectors.all()]
 
     @property
     def years(self):

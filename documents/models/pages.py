@@ -10,6 +10,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
 from documents.calendar import webinar_ics
+from portal import jsonld
+from portal.csv_export import csv_response
 from portal.listing import clean_choice, clean_int, paginate, query_without
 from portal.models import BodyPage
 
@@ -74,6 +76,30 @@ class DocumentLibraryPage(RoutablePageMixin, BodyPage):
             },
         )
 
+    @path("csv/")
+    def csv_route(self, request):
+        documents, _filters = self.filtered_documents(request.GET)
+        header = [
+            _("Title"), _("Category"), _("Language of the file"), _("Year"), _("Date"),
+            _("File type"), _("Size (bytes)"), _("Description"), _("Page"), _("File"),
+        ]  # fmt: skip
+        rows = (
+            [
+                d.title,
+                d.get_category_display(),
+                d.get_file_language_display(),
+                d.published_year,
+                d.published_on,
+                d.file_extension.upper(),
+                d.file_size,
+                d.description,
+                request.build_absolute_uri(self.document_url(d)),
+                request.build_absolute_uri(d.url),
+            ]  # fmt: skip
+            for d in documents.iterator(chunk_size=500)
+        )
+        return csv_response(f"procureplus-documents-{get_language()}.csv", header, rows)
+
     @path("<int:document_id>/")
     @path("<int:document_id>/<slug:slug>/")
     def document_route(self, request, document_id, slug=None):
@@ -85,6 +111,11 @@ class DocumentLibraryPage(RoutablePageMixin, BodyPage):
                 **self.get_context(request),
                 "document": document,
                 "library": self,
+                "json_ld": jsonld.digital_document(
+                    document,
+                    request.build_absolute_uri(self.document_url(document)),
+                    request.build_absolute_uri(document.url),
+                ),
                 "subpage_path": self.reverse_subpage("document_route", args=[document.pk]),
             },
         )
@@ -130,6 +161,9 @@ class WebinarIndexPage(RoutablePageMixin, BodyPage):
                 **self.get_context(request),
                 "webinar": webinar,
                 "webinar_index": self,
+                "json_ld": jsonld.webinar_event(
+                    webinar, request.build_absolute_uri(self.webinar_url(webinar)), get_language()
+                ),
                 "subpage_path": self.reverse_subpage("webinar_route", args=[webinar.slug]),
             },
         )

@@ -1,7 +1,5 @@
 """Frequently asked questions: one record per question, in both languages, grouped by topic."""
 
-import json
-
 from django.db import models
 from django.db.models import Prefetch
 from django.utils.html import strip_tags
@@ -10,10 +8,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.fields import RichTextField
 
-from .base import BodyPage
+from portal import jsonld
 
-# Characters that must not appear raw inside a <script> element.
-JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+from .base import BodyPage
 
 
 class FAQTopic(models.Model):
@@ -144,4 +141,4 @@ class FAQPage(BodyPage):
                 for entry in topic.entries.all()
             ],
         }
-        return json.dumps(data, ensure_ascii=False).translate(JSON_SCRIPT_ESCAPES)
+        return jsonld.dump(data)

@@ -1,0 +1,31 @@
+"""Read-only open data: Wagtail's API v2 for pages (case studies included) and documents.
+
+Pages: /api/v2/pages/?locale=pt|en&type=casestudies.CaseStudyPage&fields=*
+Documents: /api/v2/documents/ (both languages' titles and descriptions in every item)
+"""
+
+from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.api.v2.views import PagesAPIViewSet
+from wagtail.documents.api.v2.views import DocumentsAPIViewSet
+
+DOCUMENT_FIELDS = [
+    "title_pt",
+    "title_en",
+    "description_pt",
+    "description_en",
+    "category",
+    "file_language",
+    "published_year",
+    "published_on",
+    "file_size",
+]
+
+
+class LibraryDocumentsAPIViewSet(DocumentsAPIViewSet):
+    body_fields = [*DocumentsAPIViewSet.body_fields, *DOCUMENT_FIELDS]
+    listing_default_fields = [*DocumentsAPIViewSet.listing_default_fields, *DOCUMENT_FIELDS]
+
+
+api_router = WagtailAPIRouter("wagtailapi")
+api_router.register_endpoint("pages", PagesAPIViewSet)
+api_router.register_endpoint("documents", LibraryDocumentsAPIViewSet)
