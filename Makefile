@@ -15,6 +15,7 @@ $(VENV)/.installed: pyproject.toml
 setup: $(VENV)/.installed
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_portal_content
+	$(PY) manage.py update_search_entries
 	$(PY) manage.py ensure_admin
 	$(PY) manage.py collectstatic --noinput --verbosity 0
 

@@ -1,6 +1,10 @@
+from django.urls import path
+
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from .admin_views import LibraryDocumentIndexView
 from .models import Webinar
 
 
@@ -17,3 +21,16 @@ class WebinarViewSet(SnippetViewSet):
 
 
 register_snippet(WebinarViewSet)
+
+
+@hooks.register("register_admin_urls")
+def library_document_listing():
+    """Serves Wagtail's document listing with the library's filters; registered before Wagtail's."""
+    return [
+        path("documents/", LibraryDocumentIndexView.as_view(), name="library_documents"),
+        path(
+            "documents/results/",
+            LibraryDocumentIndexView.as_view(results_only=True),
+            name="library_documents_results",
+        ),
+    ]

@@ -1,11 +1,12 @@
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
+from django.utils.translation import pgettext_lazy
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from portal import seo
+from portal import search_views, seo
 from portal.api import api_router
 
 urlpatterns = [
@@ -19,6 +20,8 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("feeds/", include("documents.urls")),
+    path(pgettext_lazy("URL", "search/"), search_views.search_view, name="search"),
+    path(pgettext_lazy("URL", "search/suggest/"), search_views.suggest_view, name="search_suggest"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

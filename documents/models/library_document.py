@@ -7,6 +7,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.documents.models import AbstractDocument
 from wagtail.search import index
 
+from documents.text_extraction import extract_text
+
 # Newest first; documents of unknown date last.
 NEWEST_FIRST = (
     F("published_year").desc(nulls_last=True),
@@ -72,6 +74,14 @@ class LibraryDocument(AbstractDocument):
         help_text=_("Exact date of publication. Leave empty if only the year is known."),
     )
 
+    text_content = models.TextField(
+        _("text of the file"),
+        blank=True,
+        editable=False,
+        help_text=_(
+            "Extracted from the file when it is uploaded or replaced, for the site search."
+        ),
+    )
     import_key = models.CharField(
         _("import key"),
         max_length=100,
@@ -112,9 +122,18 @@ class LibraryDocument(AbstractDocument):
         permissions = [("choose_document", "Can choose document")]
         ordering = ["-published_year", "-published_on", "-created_at"]
 
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        document = super().from_db(db, field_names, values)
+        document._loaded_file_name = document.file.name if "file" in field_names else None
+        return document
+
     def save(self, *args, **kwargs):
         if self.published_on:
             self.published_year = self.published_on.year
+        if self.file and self.file.name != getattr(self, "_loaded_file_name", None):
+            self.text_content = extract_text(self.file)
+            self._loaded_file_name = self.file.name
         super().save(*args, **kwargs)
 
     @staticmethod

@@ -4,6 +4,7 @@ from .guidance import EventIndexPage, EventReportPage, ModuleIndexPage, ModulePa
 from .organisations import Agreement, Organisation
 from .pages import ContentPage, HomePage
 from .partnership import PartnershipPage
+from .search import SearchEntry
 
 __all__ = [
     "Agreement",
@@ -21,4 +22,5 @@ __all__ = [
     "Organisation",
     "PartnershipPage",
     "RelatedDocumentsMixin",
+    "SearchEntry",
 ]

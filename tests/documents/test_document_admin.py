@@ -61,3 +61,18 @@ def test_multiple_upload_creates_documents(staff_client):
 def test_document_listing_opens(staff_client):
     LibraryDocument.objects.create(title="x", title_pt="x", file=pdf())
     assert staff_client.get(reverse("wagtaildocs:index")).status_code == 200
+
+
+@pytest.mark.django_db
+def test_document_listing_filters_by_category_language_and_year(staff_client):
+    LibraryDocument.objects.create(title="FAQ", title_pt="FAQ", category="faq", file=pdf("a.pdf"))
+    LibraryDocument.objects.create(
+        title="Estudo", title_pt="Estudo", category="market_study", published_year=2021,
+        file=pdf("b.pdf"),
+    )  # fmt: skip
+    url = reverse("wagtaildocs:index")
+    names = lambda response: [d.title for d in response.context["documents"]]  # noqa: E731
+    assert names(staff_client.get(url, {"category": "faq"})) == ["FAQ"]
+    assert names(staff_client.get(url, {"published_year": "2021"})) == ["Estudo"]
+    results = staff_client.get(reverse("wagtaildocs:index_results"), {"category": "market_study"})
+    assert names(results) == ["Estudo"]
