@@ -59,6 +59,7 @@ class ContentLoader:
         self.load_documents()
         self.load_webinars()
         self.load_faq()
+        self.load_glossary()
         specs = [
             tomllib.loads(path.read_text("utf-8"))
             for path in sorted((self.dir / "pages").glob("*.toml"))
@@ -159,6 +160,11 @@ class ContentLoader:
                 created.append((entry, item.get("related", [])))
         for entry, related in created:
             entry.related.set(entry_model.objects.filter(slug__in=related))
+
+    def load_glossary(self):
+        for item in self.read("glossary.toml").get("term", []):
+            fields = {k: v for k, v in item.items() if k != "key"}
+            self.get_or_create("portal.GlossaryTerm", {"slug": item["key"]}, fields, item["key"])
 
     # Pages ---------------------------------------------------------------------------
 

@@ -2,7 +2,7 @@
 
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Agreement, FAQEntry, FAQTopic, Organisation
+from .models import Agreement, FAQEntry, FAQTopic, GlossaryTerm, Organisation
 
 
 @register(Organisation)
@@ -27,3 +27,9 @@ class FAQTopicTranslation(TranslationOptions):
 class FAQEntryTranslation(TranslationOptions):
     fields = ("question", "short_answer", "answer", "legal_source")
     required_languages = {"pt": ("question", "short_answer"), "en": ("question", "short_answer")}
+
+
+@register(GlossaryTerm)
+class GlossaryTermTranslation(TranslationOptions):
+    fields = ("term", "acronym", "definition")
+    required_languages = {"pt": ("term", "definition"), "en": ("term", "definition")}

@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import Agreement, FAQEntry, FAQTopic, Organisation
+from .models import Agreement, FAQEntry, FAQTopic, GlossaryTerm, Organisation
 
 
 class OrganisationViewSet(SnippetViewSet):
@@ -55,3 +55,17 @@ class FAQGroup(SnippetViewSetGroup):
 
 
 register_snippet(FAQGroup)
+
+
+class GlossaryTermViewSet(SnippetViewSet):
+    model = GlossaryTerm
+    icon = "title"
+    menu_label = GlossaryTerm._meta.verbose_name_plural
+    menu_order = 315
+    add_to_admin_menu = True
+    list_display = ["term", "acronym", "slug"]
+    search_fields = ["term_pt", "term_en", "slug"]
+    search_backend_name = None
+
+
+register_snippet(GlossaryTermViewSet)

@@ -24,7 +24,7 @@ class _Reader(HTMLParser):
         attrs = dict(attrs)
         if tag == "html":
             self.parts.lang = attrs.get("lang", "")
-        elif tag == "link" and attrs.get("rel") == "alternate":
+        elif tag == "link" and attrs.get("rel") == "alternate" and "hreflang" in attrs:
             self.parts.alternates[attrs["hreflang"]] = attrs["href"]
         elif tag == "nav" and "lang-switcher" in attrs.get("class", ""):
             self.in_switcher = True

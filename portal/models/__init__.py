@@ -1,5 +1,6 @@
 from .base import BasePage, BodyPage, RelatedDocumentsMixin
 from .faq import FAQEntry, FAQPage, FAQTopic
+from .glossary import GlossaryPage, GlossaryTerm
 from .guidance import EventIndexPage, EventReportPage, ModuleIndexPage, ModulePage
 from .organisations import Agreement, Organisation
 from .pages import ContentPage, HomePage
@@ -16,6 +17,8 @@ __all__ = [
     "FAQEntry",
     "FAQPage",
     "FAQTopic",
+    "GlossaryPage",
+    "GlossaryTerm",
     "HomePage",
     "ModuleIndexPage",
     "ModulePage",

@@ -16,6 +16,8 @@ from portal.models import (
     FAQEntry,
     FAQPage,
     FAQTopic,
+    GlossaryPage,
+    GlossaryTerm,
     HomePage,
     ModuleIndexPage,
     ModulePage,
@@ -160,3 +162,24 @@ class EventReportPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = EventReportPage
+
+
+class GlossaryTermFactory(DjangoModelFactory):
+    slug = factory.Sequence(lambda n: f"term-{n}")
+    term_pt = "Contratação pré-comercial"
+    term_en = "Pre-commercial procurement"
+    acronym_en = "PCP"
+    definition_pt = "Contratação de serviços de I&D antes de existir a solução."
+    definition_en = "Procurement of R&D services before the solution exists."
+
+    class Meta:
+        model = GlossaryTerm
+
+
+class GlossaryPageFactory(wagtail_factories.PageFactory):
+    title = "Glossary"
+    slug = "glossary"
+    body = factory.LazyFunction(sample_body)
+
+    class Meta:
+        model = GlossaryPage

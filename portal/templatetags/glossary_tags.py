@@ -1,0 +1,50 @@
+"""Turns links to #glossary-<key> in rich text into terms with their definition."""
+
+import itertools
+import re
+
+from django import template
+from django.utils.html import escape, format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from portal.models.glossary import GlossaryPage, terms_by_slug
+
+register = template.Library()
+MARKED = re.compile(r'<a href="#glossary-([a-z0-9-]+)">(.*?)</a>', re.S)
+counter = itertools.count()
+
+
+@register.filter
+def glossary(html):
+    """Each marked term links to the glossary and carries its definition (hover, focus, print)."""
+    html = str(html)
+    if "#glossary-" not in html:
+        return mark_safe(html)  # noqa: S308 - already-rendered rich text
+    terms = terms_by_slug()
+    code = get_language() or "pt"
+    page = GlossaryPage.objects.live().filter(locale__language_code=code).first()
+    base = page.url if page else ""
+
+    def replace(match):
+        entry = terms.get(match[1], {}).get(code)
+        if entry is None:
+            return match[2]  # an unknown key: keep the words, drop the broken link
+        term, acronym, definition = entry
+        label = f"{term} ({acronym})" if acronym else term
+        number = next(counter)
+        return format_html(
+            '<span class="glossary-term"><a href="{}#{}" aria-describedby="gdef-{}">{}</a>'
+            '<span class="glossary-term__definition" id="gdef-{}" role="tooltip">'
+            "<strong>{}</strong> {}</span></span>",
+            base,
+            match[1],
+            number,
+            mark_safe(match[2]),  # noqa: S308 - the editor's own rich text
+            number,
+            escape(label) + _(":"),
+            definition,
+        )
+
+    return mark_safe(MARKED.sub(replace, html))  # noqa: S308
