@@ -35,3 +35,21 @@ def homes(locales):
         translation_key=home_pt.translation_key,
     )
     return {"pt": home_pt, "en": home_en}
+
+
+@pytest.fixture
+def translated_pair(homes):
+    """Builds a page under the Portuguese home and its translation under the English one."""
+
+    def build(factory, slug, **kwargs):
+        pt = factory(parent=homes["pt"], locale=homes["pt"].locale, slug=f"{slug}-pt", **kwargs)
+        en = factory(
+            parent=homes["en"],
+            locale=homes["en"].locale,
+            slug=f"{slug}-en",
+            translation_key=pt.translation_key,
+            **kwargs,
+        )
+        return {"pt": pt, "en": en}
+
+    return build

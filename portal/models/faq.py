@@ -11,29 +11,13 @@ from wagtail.fields import RichTextField
 from portal import jsonld
 
 from .base import BodyPage
+from .terms import NamedTerm
 
 
-class FAQTopic(models.Model):
-    slug = models.SlugField(_("slug"), unique=True, help_text=_("Part of the topic's anchor."))
-    name = models.CharField(_("name"), max_length=120, help_text=_("The topic's heading."))
-    sort_order = models.PositiveSmallIntegerField(
-        _("order"), default=100, help_text=_("Lower numbers are listed first.")
-    )
-
-    panels = [
-        FieldPanel("name_pt"),
-        FieldPanel("name_en"),
-        FieldPanel("slug"),
-        FieldPanel("sort_order"),
-    ]
-
-    class Meta:
-        ordering = ["sort_order", "pk"]
+class FAQTopic(NamedTerm):
+    class Meta(NamedTerm.Meta):
         verbose_name = _("FAQ topic")
         verbose_name_plural = _("FAQ topics")
-
-    def __str__(self):
-        return self.name
 
 
 class FAQEntry(models.Model):

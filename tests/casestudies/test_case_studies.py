@@ -12,13 +12,8 @@ from tests.html import read_page
 
 
 @pytest.fixture
-def index(homes):
-    return {
-        code: CaseStudyIndexPageFactory(
-            parent=homes[code], locale=homes[code].locale, slug=f"cases-{code}"
-        )
-        for code in ("pt", "en")
-    }
+def index(translated_pair):
+    return translated_pair(CaseStudyIndexPageFactory, "index")
 
 
 def case(index_page, **kwargs):

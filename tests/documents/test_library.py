@@ -8,18 +8,8 @@ from tests.html import read_page
 
 
 @pytest.fixture
-def library(homes):
-    """The page in Portuguese and its English translation."""
-    pt = DocumentLibraryPageFactory(
-        parent=homes["pt"], locale=homes["pt"].locale, slug="library-pt"
-    )
-    en = DocumentLibraryPageFactory(
-        parent=homes["en"],
-        locale=homes["en"].locale,
-        slug="library-en",
-        translation_key=pt.translation_key,
-    )
-    return {"pt": pt, "en": en}
+def library(translated_pair):
+    return translated_pair(DocumentLibraryPageFactory, "library")
 
 
 def listed(response):

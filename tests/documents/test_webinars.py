@@ -16,18 +16,8 @@ from tests.html import read_page
 
 
 @pytest.fixture
-def webinar_index(homes):
-    """The page in Portuguese and its English translation."""
-    pt = WebinarIndexPageFactory(
-        parent=homes["pt"], locale=homes["pt"].locale, slug="webinar_index-pt"
-    )
-    en = WebinarIndexPageFactory(
-        parent=homes["en"],
-        locale=homes["en"].locale,
-        slug="webinar_index-en",
-        translation_key=pt.translation_key,
-    )
-    return {"pt": pt, "en": en}
+def webinar_index(translated_pair):
+    return translated_pair(WebinarIndexPageFactory, "webinar_index")
 
 
 @pytest.mark.django_db

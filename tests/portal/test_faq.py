@@ -9,11 +9,8 @@ from tests.portal.factories import FAQEntryFactory, FAQPageFactory, FAQTopicFact
 
 
 @pytest.fixture
-def faq(homes):
-    return {
-        code: FAQPageFactory(parent=homes[code], locale=homes[code].locale, slug=f"faq-{code}")
-        for code in ("pt", "en")
-    }
+def faq(translated_pair):
+    return translated_pair(FAQPageFactory, "faq")
 
 
 def json_ld(html):

@@ -8,11 +8,8 @@ from tests.portal.factories import ContentPageFactory, GlossaryPageFactory, Glos
 
 
 @pytest.fixture
-def glossary(homes):
-    return {
-        code: GlossaryPageFactory(parent=homes[code], locale=homes[code].locale, slug=f"gl-{code}")
-        for code in ("pt", "en")
-    }
+def glossary(translated_pair):
+    return translated_pair(GlossaryPageFactory, "glossary")
 
 
 def page_with(parent, html):
