@@ -143,3 +143,22 @@ def test_home_shows_latest_documents_webinar_and_cases(client, portal_content, c
     html = response.content.decode()
     for case in response.context["featured_cases"]:
         assert case.url in html
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("code", "links"),
+    [
+        ("pt", ["/pt/acessibilidade/", "/pt/privacidade/"]),
+        ("en", ["/en/accessibility/", "/en/privacy/"]),
+    ],
+)
+def test_every_page_links_the_accessibility_statement_and_privacy_notice(
+    client, portal_content, code, links
+):
+    for url in (f"/{code}/", links[0], MENU[code][4]):
+        footer = page_html(client, url).split('class="site-footer"')[1]
+        for link in links:
+            assert f'href="{link}"' in footer
+    statement = page_html(client, links[0])
+    assert "83/2018" in statement and "2016/2102" in statement

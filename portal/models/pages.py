@@ -1,7 +1,10 @@
 """The home page and the general content page."""
 
 from django.apps import apps
+from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel
 
 from .base import BodyPage
 
@@ -51,6 +54,14 @@ class ContentPage(BodyPage):
     """A page of guidance or information, with child pages of its own."""
 
     template = "pages/content_page.html"
+
+    in_footer = models.BooleanField(
+        _("link in the footer"),
+        default=False,
+        help_text=_("List this page in every page's footer, e.g. the accessibility statement."),
+    )
+
+    promote_panels = [*BodyPage.promote_panels, FieldPanel("in_footer")]
 
     class Meta:
         verbose_name = _("content page")

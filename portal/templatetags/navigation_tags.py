@@ -1,7 +1,8 @@
 from django import template
+from django.utils.translation import get_language
 
 from portal import navigation
-from portal.models import Organisation
+from portal.models import ContentPage, Organisation
 
 register = template.Library()
 
@@ -37,6 +38,12 @@ def main_nav(context):
 def breadcrumbs(context):
     page = context.get("page")
     return {"crumbs": navigation.breadcrumbs(page) if page else [], "page": page}
+
+
+@register.inclusion_tag("includes/footer_links.html")
+def footer_links():
+    pages = ContentPage.objects.live().filter(in_footer=True, locale__language_code=get_language())
+    return {"pages": list(pages.order_by("path"))}
 
 
 @register.inclusion_tag("includes/footer_organisations.html")
