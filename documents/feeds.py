@@ -38,7 +38,9 @@ class DocumentFeed(Feed):
         return library.url
 
     def items(self, library):
-        return LibraryDocument.objects.order_by("-created_at")[:FEED_SIZE]
+        documents = list(LibraryDocument.objects.order_by("-created_at")[:FEED_SIZE])
+        library.add_detail_urls(documents)
+        return documents
 
     def item_title(self, item):
         return item.title
@@ -47,17 +49,13 @@ class DocumentFeed(Feed):
         return item.description
 
     def item_link(self, item):
-        return self._obj.document_url(item)
+        return item.detail_url
 
     def item_pubdate(self, item):
         return item.created_at
 
     def item_categories(self, item):
         return [item.get_category_display()]
-
-    def get_feed(self, obj, request):
-        self._obj = obj
-        return super().get_feed(obj, request)
 
 
 class WebinarFeed(DocumentFeed):
@@ -68,10 +66,10 @@ class WebinarFeed(DocumentFeed):
         return index_page(WebinarIndexPage)
 
     def items(self, index):
-        return Webinar.objects.order_by("-starts_on")[:FEED_SIZE]
-
-    def item_link(self, item):
-        return self._obj.webinar_url(item)
+        webinars = list(Webinar.objects.order_by("-starts_on")[:FEED_SIZE])
+        for webinar in webinars:
+            webinar.detail_url = index.webinar_url(webinar)
+        return webinars
 
     def item_pubdate(self, item):
         return as_datetime(item.starts_on)

@@ -2,6 +2,7 @@
 
 from django.apps import apps
 from django.conf import settings
+from django.core.exceptions import FieldDoesNotExist
 from django.db import transaction
 from django.utils.html import strip_tags
 
@@ -24,7 +25,7 @@ def field_text(page, name):
     """Plain text of one of the page's search fields."""
     try:
         field = page._meta.get_field(name)
-    except Exception:  # a property or method named in search_fields
+    except FieldDoesNotExist:  # a property or method named in search_fields
         field = None
     value = getattr(page, name, "")
     if isinstance(field, StreamField):
