@@ -10,6 +10,8 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from portal.navigation import live_page_of_type
+
 from .models import DocumentLibraryPage, LibraryDocument, Webinar, WebinarIndexPage
 
 FEED_SIZE = 30
@@ -17,7 +19,7 @@ FEED_SIZE = 30
 
 def index_page(model):
     """The live page of that type in the active language, which items link under."""
-    page = model.objects.live().filter(locale__language_code=get_language()).first()
+    page = live_page_of_type(model, get_language())
     if page is None:
         raise Http404
     return page

@@ -17,10 +17,6 @@ class LanguageLink(NamedTuple):
     exact: bool  # False: the page has no translation, the link goes to the nearest one that has
 
 
-def language_name(code):
-    return dict(settings.LANGUAGES)[code]
-
-
 def home_page(request, language_code=None):
     """The live home page of the request's site in the given (default: active) language."""
     site = Site.find_for_request(request)
@@ -34,6 +30,11 @@ def home_page(request, language_code=None):
         )
         .first()
     )
+
+
+def live_page_of_type(model, language):
+    """The live page of that type in the given language (a library, a list, an index), or None."""
+    return model.objects.live().filter(locale__language_code=language).first()
 
 
 def menu_items(home, current_page=None):

@@ -12,6 +12,7 @@ from wagtail.models import Page
 
 from portal.listing import clean_choice, paginate, query_without
 from portal.models import SearchEntry
+from portal.navigation import live_page_of_type
 from portal.search_query import clean_query, search
 
 PER_PAGE = 10
@@ -24,7 +25,7 @@ USEFUL_PAGES = (
 
 
 def index_page(label, language):
-    return apps.get_model(label).objects.live().filter(locale__language_code=language).first()
+    return live_page_of_type(apps.get_model(label), language)
 
 
 def attach_urls(entries, request, language):

@@ -139,7 +139,3 @@ class LibraryDocument(AbstractDocument):
     @staticmethod
     def newest_first():
         return NEWEST_FIRST
-
-    @property
-    def extension_label(self):
-        return self.file_extension.upper()

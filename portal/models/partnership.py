@@ -1,6 +1,5 @@
 """The page presenting the ANI–IMPIC partnership, rendered from organisation records."""
 
-from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 
 from .base import BodyPage
@@ -22,9 +21,5 @@ class PartnershipPage(BodyPage):
         context["organisations"] = sorted(
             Organisation.objects.all(), key=lambda org: (role_rank[org.role], org.sort_order)
         )
-        context["agreements"] = list(
-            Agreement.objects.prefetch_related(
-                Prefetch("parties", queryset=Organisation.objects.all())
-            )
-        )
+        context["agreements"] = list(Agreement.objects.prefetch_related("parties"))
         return context
