@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1:8000
 
-.PHONY: run setup test lint messages clean
+.PHONY: run setup test browser-tools screenshots lint messages clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +25,15 @@ run: setup
 # SQLite unless DATABASE_URL names another database (CI runs both).
 test: $(VENV)/.installed
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+# The browser suite's tools: axe-core and vnu.jar from npm; Chromium comes from Debian (apt).
+browser-tools:
+	npm ci --no-audit --no-fund
+	@test -x /usr/bin/chromium || echo "Install Chromium too: apt-get install chromium"
+
+# Full-page pictures of every page type, PT and EN, at 1280 and 320 px, into screenshots/.
+screenshots: $(VENV)/.installed browser-tools
+	BROWSER_SCREENSHOTS=screenshots $(PY) -m pytest tests/browser/test_accessibility.py $(PYTEST_ARGS)
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .

@@ -1,6 +1,7 @@
 """Tests: fast hashing, plain static storage, mail kept in memory."""
 
 import atexit
+import os
 import shutil
 import tempfile
 from pathlib import Path
@@ -13,9 +14,13 @@ DEBUG = False
 SECRET_KEY = local_secret_key(BASE_DIR)
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-# Uploaded files go to a temporary folder of this test run, removed when it ends.
-MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="procureplus-test-media-"))
-atexit.register(shutil.rmtree, MEDIA_ROOT, ignore_errors=True)
+# Uploaded files go to a temporary folder of this test run, removed when it ends; the browser
+# suite's server shares one folder across its setup commands through TEST_MEDIA_ROOT.
+if os.environ.get("TEST_MEDIA_ROOT"):
+    MEDIA_ROOT = Path(os.environ["TEST_MEDIA_ROOT"])
+else:
+    MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="procureplus-test-media-"))
+    atexit.register(shutil.rmtree, MEDIA_ROOT, ignore_errors=True)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
