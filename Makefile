@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1:8000
 
-.PHONY: run setup test browser-tools screenshots lint messages clean
+.PHONY: run setup test backup restore loadtest browser-tools screenshots lint messages clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +25,19 @@ run: setup
 # SQLite unless DATABASE_URL names another database (CI runs both).
 test: $(VENV)/.installed
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+# The database (SQLite or PostgreSQL, by DATABASE_URL) and the uploaded files, in backups/.
+backup: $(VENV)/.installed
+	$(PY) manage.py backup_portal --output backups
+
+# make restore BACKUP=backups/procureplus-<time>.tar.gz (replaces the database and media).
+restore: $(VENV)/.installed
+	@test -n "$(BACKUP)" || (echo "Usage: make restore BACKUP=backups/<file>.tar.gz" && exit 2)
+	$(PY) manage.py restore_portal --yes $(BACKUP)
+
+# 30 s at 20 connections on loopback against gunicorn with the production settings (needs wrk).
+loadtest: $(VENV)/.installed
+	$(PY) -m tools.loadtest
 
 # The browser suite's tools: axe-core and vnu.jar from npm; Chromium comes from Debian (apt).
 browser-tools:

@@ -4,6 +4,8 @@ from django import forms
 
 from wagtail.documents.forms import BaseDocumentForm
 
+from documents.file_checks import check_upload
+
 DEFAULTED_CHOICES = ("category", "file_language")
 
 
@@ -19,6 +21,12 @@ class LibraryDocumentForm(BaseDocumentForm):
         for name in DEFAULTED_CHOICES:
             if name in self.fields:
                 self.fields[name].required = False
+
+    def clean_file(self):
+        uploaded = self.cleaned_data.get("file")
+        if uploaded is not None and hasattr(uploaded, "content_type"):  # a new upload
+            check_upload(uploaded)
+        return uploaded
 
     def clean(self):
         cleaned = super().clean()

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.cache import cache
 
 from wagtail.models import Locale, Page, Site
 
@@ -6,6 +7,12 @@ import pytest
 
 from portal.content_loader import ContentLoader
 from tests.portal.factories import HomePageFactory
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache: rate-limit counters and cached terms do not leak."""
+    cache.clear()
 
 
 @pytest.fixture

@@ -8,8 +8,9 @@ from django.conf import settings
 
 import pytest
 
+from tools.site_server import running_site
+
 from .pages import fetch, resolve_all
-from .site_server import running_site
 
 CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
 NODE_MODULES = settings.BASE_DIR / "node_modules"

@@ -1,0 +1,90 @@
+"""What an uploaded library file must be: an allowed type whose content matches its extension."""
+
+import zipfile
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext as _
+
+ZIP_MAGIC = b"PK\x03\x04"
+OFFICE_OPEN_XML = {"docx": "word/", "xlsx": "xl/", "pptx": "ppt/"}
+OPEN_DOCUMENT = {
+    "odt": b"application/vnd.oasis.opendocument.text",
+    "ods": b"application/vnd.oasis.opendocument.spreadsheet",
+    "odp": b"application/vnd.oasis.opendocument.presentation",
+}
+BINARY_MAGIC = (b"%PDF", ZIP_MAGIC, b"\xd0\xcf\x11\xe0", b"\x7fELF", b"MZ", b"\x89PNG", b"GIF8")
+CSV_SAMPLE = 64 * 1024
+
+
+def zip_contents(uploaded):
+    """The member names of a ZIP-based file and its ODF `mimetype` entry (empty if none)."""
+    uploaded.seek(0)
+    try:
+        with zipfile.ZipFile(uploaded) as archive:
+            names = archive.namelist()
+            mimetype = archive.read("mimetype").strip() if "mimetype" in names else b""
+            return names, mimetype
+    except zipfile.BadZipFile:
+        return [], b""
+
+
+def is_text(uploaded):
+    """CSV: UTF-8 or Windows-1252 text with no NUL byte and no binary signature."""
+    uploaded.seek(0)
+    sample = uploaded.read(CSV_SAMPLE)
+    if b"\x00" in sample or sample.startswith(BINARY_MAGIC):
+        return False
+    for encoding in ("utf-8", "cp1252"):  # spreadsheets in Portugal export either
+        try:
+            sample.decode(encoding)
+            return True
+        except UnicodeDecodeError:
+            continue
+    return False
+
+
+def content_matches(uploaded, extension):
+    uploaded.seek(0)
+    head = uploaded.read(8)
+    if extension == "pdf":
+        return head.startswith(b"%PDF-")
+    if extension == "csv":
+        return is_text(uploaded)
+    if not head.startswith(ZIP_MAGIC):
+        return False
+    names, mimetype = zip_contents(uploaded)
+    if extension in OFFICE_OPEN_XML:
+        folder = OFFICE_OPEN_XML[extension]
+        return "[Content_Types].xml" in names and any(n.startswith(folder) for n in names)
+    return mimetype == OPEN_DOCUMENT.get(extension)
+
+
+def check_upload(uploaded):
+    """Raises ValidationError, in the editor's language, unless the file may be published."""
+    limit = settings.DOCUMENT_MAX_UPLOAD_SIZE
+    if uploaded.size > limit:
+        raise ValidationError(
+            _("This file is %(size)s; the largest file the library accepts is %(limit)s.")
+            % {"size": filesizeformat(uploaded.size), "limit": filesizeformat(limit)},
+            code="file_too_large",
+        )
+    extension = uploaded.name.rsplit(".", 1)[-1].lower() if "." in uploaded.name else ""
+    allowed = settings.WAGTAILDOCS_EXTENSIONS
+    if extension not in allowed:
+        raise ValidationError(
+            _("Files of type “%(extension)s” are not accepted. Accepted types: %(allowed)s.")
+            % {"extension": extension or "?", "allowed": ", ".join(allowed)},
+            code="file_type",
+        )
+    if not content_matches(uploaded, extension):
+        raise ValidationError(
+            _(
+                "The content of this file is not a %(extension)s file, although its name says"
+                " so. Save it again in that format, or give it the right extension."
+            )
+            % {"extension": extension.upper()},
+            code="file_content",
+        )
+    uploaded.seek(0)
