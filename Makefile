@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1:8000
 
-.PHONY: run setup test backup restore loadtest browser-tools screenshots lint messages clean
+.PHONY: run serve setup test backup restore loadtest browser-tools screenshots lint messages clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -21,6 +21,15 @@ setup: $(VENV)/.installed
 
 run: setup
 	$(PY) manage.py runserver $(HOST)
+
+# The production settings and gunicorn (gunicorn.conf.py), locally over plain HTTP. Secure
+# cookies mean the admin cannot be signed into here: use `make run` to edit.
+serve: setup
+	DJANGO_SETTINGS_MODULE=procureplus.settings.production \
+	SECRET_KEY="$${SECRET_KEY:-$$(cat .secret_key)}" \
+	ALLOWED_HOSTS="$${ALLOWED_HOSTS:-127.0.0.1,localhost}" \
+	SECURE_SSL_REDIRECT="$${SECURE_SSL_REDIRECT:-false}" \
+	BIND="$(HOST)" $(VENV)/bin/gunicorn --config gunicorn.conf.py
 
 # SQLite unless DATABASE_URL names another database (CI runs both).
 test: $(VENV)/.installed

@@ -7,6 +7,7 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self):
-        from portal import signals
+        from portal import page_cache, signals
 
         signals.connect()
+        page_cache.connect()

@@ -75,6 +75,7 @@ def site_environment(tmp_dir, database_url, production):
         "DJANGO_SETTINGS_MODULE": "procureplus.settings.production",
         "SECRET_KEY": secrets.token_urlsafe(50),
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "WEB_CONCURRENCY": "2",
         "SECURE_SSL_REDIRECT": "false",  # plain HTTP on loopback; no proxy in front
         "MEDIA_ROOT": str(tmp_dir / "media"),
         "STATIC_ROOT": str(tmp_dir / "static"),
@@ -85,7 +86,7 @@ def server_command(address, production):
     if not production:
         return [*MANAGE, "runserver", address, "--noreload"]
     gunicorn = str(Path(sys.executable).parent / "gunicorn")
-    return [gunicorn, "--workers", "2", "--bind", address, "procureplus.wsgi:application"]
+    return [gunicorn, "--config", str(BASE_DIR / "gunicorn.conf.py"), "--bind", address]
 
 
 @contextmanager

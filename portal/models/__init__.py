@@ -1,4 +1,5 @@
 from .base import BasePage, BodyPage, RelatedDocumentsMixin
+from .content_version import ContentVersion
 from .faq import FAQEntry, FAQPage, FAQTopic
 from .glossary import GlossaryPage, GlossaryTerm
 from .guidance import EventIndexPage, EventReportPage, ModuleIndexPage, ModulePage
@@ -12,6 +13,7 @@ __all__ = [
     "BasePage",
     "BodyPage",
     "ContentPage",
+    "ContentVersion",
     "EventIndexPage",
     "EventReportPage",
     "FAQEntry",

@@ -23,6 +23,13 @@ def env_bool(name, default=False):
     return value.strip().lower() in {"1", "true", "yes", "on"}
 
 
+def cache_backend(redis_url):
+    """Redis when REDIS_URL is set (shared by all workers and servers), else process memory."""
+    if redis_url:
+        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": redis_url}
+    return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "MAX_ENTRIES": 5000}
+
+
 def required(name):
     """A variable production cannot run without."""
     value = os.environ.get(name, "").strip()

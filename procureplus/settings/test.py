@@ -30,3 +30,5 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # Serve static files from the finders, as in development: tests do not run collectstatic.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# Query budgets measure rendering; tests/perf/test_page_cache.py switches the cache on.
+PAGE_CACHE_SECONDS = 0

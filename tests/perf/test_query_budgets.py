@@ -14,12 +14,17 @@ from tests.documents.factories import (
     WebinarIndexPageFactory,
 )
 from tests.portal.factories import (
+    ContentPageFactory,
     EventIndexPageFactory,
     EventReportPageFactory,
     FAQEntryFactory,
     FAQPageFactory,
+    GlossaryPageFactory,
+    GlossaryTermFactory,
     ModuleIndexPageFactory,
     ModulePageFactory,
+    OrganisationFactory,
+    PartnershipPageFactory,
 )
 from tests.querycount import assert_queries_do_not_grow
 
@@ -133,3 +138,50 @@ def test_home_page(client, pt_home):
             under(index, CaseStudyPageFactory)
 
     assert_queries_do_not_grow(client, pt_home.url, grow, budget=20)
+
+
+def glossary_link(term):
+    return f'<p>Ver <a href="#glossary-{term.slug}">{term.term_pt}</a>.</p>'
+
+
+@pytest.mark.django_db
+def test_content_and_glossary_pages(client, pt_home):
+    terms = GlossaryTermFactory.create_batch(2)
+    body = [("paragraph", "".join(glossary_link(term) for term in terms))]
+    content = under(pt_home, ContentPageFactory, body=body)
+    glossary = under(content, GlossaryPageFactory)
+    grow = lambda: GlossaryTermFactory.create_batch(20)  # noqa: E731
+    assert_queries_do_not_grow(client, content.url, grow, budget=18)
+    assert_queries_do_not_grow(client, glossary.url, grow, budget=18)
+
+
+@pytest.mark.django_db
+def test_case_study_page(client, pt_home):
+    index = under(pt_home, CaseStudyIndexPageFactory)
+    case = under(index, CaseStudyPageFactory)
+    case.sectors.add(SectorFactory(), SectorFactory())
+    case.save()
+    assert_queries_do_not_grow(
+        client, case.url, lambda: [under(index, CaseStudyPageFactory) for _ in range(20)], budget=18
+    )
+
+
+@pytest.mark.django_db
+def test_partnership_page(client, pt_home):
+    page = under(pt_home, PartnershipPageFactory)
+    OrganisationFactory.create_batch(2)
+    assert_queries_do_not_grow(
+        client, page.url, lambda: OrganisationFactory.create_batch(20), budget=18
+    )
+
+
+@pytest.mark.django_db
+def test_search_results(client, pt_home):
+    under(pt_home, DocumentLibraryPageFactory)
+    LibraryDocumentFactory.create_batch(3)
+    assert_queries_do_not_grow(
+        client,
+        "/pt/pesquisa/?q=relatório",
+        lambda: LibraryDocumentFactory.create_batch(30),
+        budget=12,
+    )

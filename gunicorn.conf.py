@@ -1,0 +1,23 @@
+"""gunicorn settings for the production server (`make serve`, `make bench`, deployment).
+
+gunicorn reads this file from the working directory; each value comes from the environment.
+"""
+
+import multiprocessing
+import os
+
+wsgi_app = "procureplus.wsgi:application"
+bind = os.environ.get("BIND", "127.0.0.1:8000")
+# Sync workers, one per core by default: rendering is CPU-bound and the database is local.
+workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count()))
+timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
+graceful_timeout = 20
+keepalive = 5
+# Recycle workers now and then, so a slow leak can never take the site down.
+max_requests = 2000
+max_requests_jitter = 200
+preload_app = True
+accesslog = os.environ.get("ACCESS_LOG") or None  # "-" logs each request to stdout
+errorlog = "-"
+# Proxies whose X-Forwarded-Proto is believed (the TLS-terminating proxy in front).
+forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
