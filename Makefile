@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1:8000
 
-.PHONY: run serve setup test backup restore loadtest browser-tools screenshots lint messages clean
+.PHONY: run serve setup test backup restore loadtest bench browser-tools screenshots lint messages clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -47,6 +47,11 @@ restore: $(VENV)/.installed
 # 30 s at 20 connections on loopback against gunicorn with the production settings (needs wrk).
 loadtest: $(VENV)/.installed
 	$(PY) -m tools.loadtest
+
+# The portal at 100,000 documents under gunicorn, pages uncached and cached, against a static
+# file (needs wrk); on PostgreSQL when DATABASE_URL names it. BENCH_* variables shrink it.
+bench: $(VENV)/.installed
+	$(PY) -m tools.bench
 
 # The browser suite's tools: axe-core and vnu.jar from npm; Chromium comes from Debian (apt).
 browser-tools:

@@ -33,9 +33,9 @@ function done(summary, latency, requests)
   end
   local errors = summary.errors
   io.write(string.format(
-    'RESULT {"requests": %d, "seconds": %.3f, "p50_ms": %.2f, "p99_ms": %.2f, '
+    'RESULT {"requests": %d, "seconds": %.3f, "p50_ms": %.2f, "p99_ms": %.2f, "p95_ms": %.2f, '
       .. '"socket_errors": %d, "statuses": {%s}}\n',
     summary.requests, summary.duration / 1e6, latency:percentile(50) / 1000,
-    latency:percentile(99) / 1000,
+    latency:percentile(99) / 1000, latency:percentile(95) / 1000,
     errors.connect + errors.read + errors.write + errors.timeout, table.concat(parts, ", ")))
 end

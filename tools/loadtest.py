@@ -12,7 +12,7 @@ import tempfile
 from pathlib import Path
 from urllib.parse import quote
 
-from tools.site_server import running_site
+from tools.site_server import database_engine, running_site
 
 PATHS = ["/pt/", "/pt/biblioteca/", "/pt/casos-de-estudo/", "/pt/pesquisa/?q=inovação"]
 SECONDS = int(os.environ.get("LOADTEST_SECONDS", "30"))
@@ -20,12 +20,13 @@ CONNECTIONS = int(os.environ.get("LOADTEST_CONNECTIONS", "20"))
 SCRIPT = Path(__file__).with_name("loadtest.lua")
 
 
-def run_wrk(base_url):
+def wrk_result(base_url, paths, seconds, connections):
+    """One wrk run cycling through the paths: requests, seconds, p50/p95/p99 ms, statuses."""
     wrk = shutil.which("wrk")
     if wrk is None:
         sys.exit("wrk is not installed: apt-get install wrk")
-    paths = [quote(path, safe="/?=&") for path in PATHS]
-    command = [wrk, "-t2", f"-c{CONNECTIONS}", f"-d{SECONDS}s", "--timeout", "10s"]
+    paths = [quote(path, safe="/?=&") for path in paths]
+    command = [wrk, "-t2", f"-c{connections}", f"-d{seconds}s", "--timeout", "10s"]
     output = subprocess.run(
         [*command, "-s", str(SCRIPT), base_url, "--", *paths],
         capture_output=True,
@@ -40,9 +41,7 @@ def report(result):
     """Prints the table; returns the number of failed requests."""
     statuses = {int(code): n for code, n in result["statuses"].items()}
     non_2xx = {code: n for code, n in sorted(statuses.items()) if not 200 <= code < 300}
-    database = (
-        "PostgreSQL" if os.environ.get("DATABASE_URL", "").startswith("postgres") else "SQLite"
-    )
+    database = database_engine()
     print(f"Load test: {SECONDS} s, {CONNECTIONS} connections, gunicorn with 2 workers, {database}")
     print("Paths, in turn: " + ", ".join(PATHS))
     print(
@@ -61,7 +60,7 @@ def main():
         tempfile.TemporaryDirectory(prefix="procureplus-loadtest-") as tmp,
         running_site(Path(tmp), production=True) as base_url,
     ):
-        result = run_wrk(base_url)
+        result = wrk_result(base_url, PATHS, SECONDS, CONNECTIONS)
     failures = report(result)
     if failures or result["requests"] == 0:
         sys.exit(f"FAILED: {failures} failed requests")

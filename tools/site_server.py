@@ -25,6 +25,11 @@ SETUP_COMMANDS = (
 )
 
 
+def database_engine():
+    on_postgres = os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://"))
+    return "PostgreSQL" if on_postgres else "SQLite"
+
+
 def free_port():
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -59,7 +64,7 @@ def wait_until_up(base_url, process, timeout=60):
         if process.poll() is not None:
             raise RuntimeError(f"The site server exited with code {process.returncode}.")
         try:
-            with urllib.request.urlopen(f"{base_url}/pt/", timeout=5):  # noqa: S310 (loopback)
+            with urllib.request.urlopen(f"{base_url}/pt/", timeout=5):
                 return
         except (urllib.error.URLError, ConnectionError):
             time.sleep(0.3)
@@ -90,26 +95,42 @@ def server_command(address, production):
 
 
 @contextmanager
-def running_site(tmp_dir, production=False):
-    """Sets up a fresh database and serves it on a free loopback port; yields the base URL."""
+def prepared_site(tmp_dir, production=False, extra_commands=(), extra_env=None):
+    """A fresh database set up as `make run` sets it up; yields the environment to serve it."""
     tmp_dir = Path(tmp_dir)
     with fresh_database(tmp_dir) as database_url:
-        env = site_environment(tmp_dir, database_url, production)
+        env = {**site_environment(tmp_dir, database_url, production), **(extra_env or {})}
         commands = [*SETUP_COMMANDS, *([["collectstatic", "--noinput"]] if production else [])]
-        for command in commands:
+        for command in [*commands, *extra_commands]:
             subprocess.run([*MANAGE, *command], env=env, check=True, capture_output=True)
-        address = f"127.0.0.1:{free_port()}"
-        with (tmp_dir / "server.log").open("w") as server_log:
-            process = subprocess.Popen(
-                server_command(address, production),
-                env=env,
-                stdout=server_log,
-                stderr=subprocess.STDOUT,
-                cwd=BASE_DIR,
-            )
-            try:
-                wait_until_up(f"http://{address}", process)
-                yield f"http://{address}"
-            finally:
-                process.terminate()
-                process.wait(timeout=15)
+        yield env
+
+
+@contextmanager
+def serving(env, production=False, log_path=None):
+    """Serves a prepared site on a free loopback port; yields the base URL."""
+    address = f"127.0.0.1:{free_port()}"
+    with open(log_path or os.devnull, "w") as server_log:
+        process = subprocess.Popen(
+            server_command(address, production),
+            env=env,
+            stdout=server_log,
+            stderr=subprocess.STDOUT,
+            cwd=BASE_DIR,
+        )
+        try:
+            wait_until_up(f"http://{address}", process)
+            yield f"http://{address}"
+        finally:
+            process.terminate()
+            process.wait(timeout=15)
+
+
+@contextmanager
+def running_site(tmp_dir, production=False):
+    """Sets up a fresh database and serves it on a free loopback port; yields the base URL."""
+    with (
+        prepared_site(tmp_dir, production) as env,
+        serving(env, production, Path(tmp_dir) / "server.log") as base_url,
+    ):
+        yield base_url

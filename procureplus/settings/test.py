@@ -30,5 +30,6 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # Serve static files from the finders, as in development: tests do not run collectstatic.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
-# Query budgets measure rendering; tests/perf/test_page_cache.py switches the cache on.
-PAGE_CACHE_SECONDS = 0
+# Query budgets measure rendering; tests/perf/test_page_cache.py switches the cache on, and the
+# two-server test through the environment.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "0"))

@@ -1,0 +1,88 @@
+"""Two app servers, one database, one Redis: an edit through one is what the other serves."""
+
+import http.cookiejar
+import re
+import urllib.error
+import urllib.request
+from urllib.parse import urlencode
+
+import pytest
+
+from tools.site_server import prepared_site, serving
+
+REDIS_URL = "redis://127.0.0.1:6379/15"
+HOST = {"Host": "localhost"}  # one site name for both, as behind a load balancer
+PASSWORD = "two-servers-test-password"
+
+
+def redis_or_skip():
+    redis = pytest.importorskip("redis")
+    client = redis.Redis.from_url(REDIS_URL)
+    try:
+        client.flushdb()
+    except redis.ConnectionError:
+        pytest.skip("Redis is not running on 127.0.0.1:6379")
+
+
+class Browser:
+    """Cookies and CSRF tokens, as a signed-in editor's browser keeps them."""
+
+    def __init__(self, base_url):
+        self.base_url = base_url
+        self.opener = urllib.request.build_opener(
+            urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar())
+        )
+
+    def get(self, path):
+        try:
+            request = urllib.request.Request(self.base_url + path, headers=HOST)
+            with self.opener.open(request) as response:
+                return response.status, dict(response.headers), response.read().decode()
+        except urllib.error.HTTPError as error:
+            return error.code, dict(error.headers), error.read().decode()
+
+    def post_form(self, path, fields):
+        _status, _headers, html = self.get(path)
+        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+        data = urlencode({**fields, "csrfmiddlewaretoken": token}).encode()
+        request = urllib.request.Request(self.base_url + path, data=data, headers=HOST)
+        with self.opener.open(request) as response:
+            return response.status
+
+
+def page_id(base_url, slug):
+    status, _headers, body = Browser(base_url).get(f"/api/v2/pages/?slug={slug}&locale=pt")
+    return int(re.search(r'"id":\s*(\d+)', body).group(1))
+
+
+@pytest.fixture(scope="module")
+def two_servers(tmp_path_factory):
+    redis_or_skip()
+    env = {
+        "REDIS_URL": REDIS_URL,
+        "PAGE_CACHE_SECONDS": "600",
+        "DJANGO_SUPERUSER_PASSWORD": PASSWORD,
+    }
+    setup = [["ensure_admin"]]
+    tmp = tmp_path_factory.mktemp("two-servers")
+    with (
+        prepared_site(tmp, extra_commands=setup, extra_env=env) as site_env,
+        serving(site_env) as first,
+        serving(site_env) as second,
+    ):
+        yield first, second
+
+
+def test_cached_pages_are_shared_and_an_edit_through_one_reaches_the_other(two_servers):
+    first, second = two_servers
+    visitor_one, visitor_two = Browser(first), Browser(second)
+    path = "/pt/privacidade/"
+    assert visitor_one.get(path)[1]["X-Page-Cache"] == "miss"
+    status, headers, _html = visitor_two.get(path)
+    assert (status, headers["X-Page-Cache"]) == (200, "hit")  # filled by the other server
+
+    editor = Browser(first)
+    editor.post_form("/admin/login/", {"username": "admin", "password": PASSWORD})
+    editor.post_form(f"/admin/pages/{page_id(first, 'privacidade')}/unpublish/", {})
+
+    assert visitor_two.get(path)[0] == 404
