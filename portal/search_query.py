@@ -2,9 +2,10 @@
 
 import re
 
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
 from django.db import connection
 from django.db.models import Q
+from django.db.models.expressions import RawSQL
 
 from portal.models import SearchEntry
 
@@ -37,9 +38,8 @@ def search(language, query, kind=None):
 
 def postgres_search(entries, language, query):
     config = POSTGRES_CONFIGS.get(language, "simple")
-    vector = SearchVector("title", weight="A", config=config) + SearchVector(
-        "text", weight="B", config=config
-    )
+    # The stored, GIN-indexed vector of migration 0010 (title weighted A, text B).
+    vector = RawSQL('"portal_searchentry"."search_vector"', [], output_field=SearchVectorField())
     search_query = SearchQuery(query, config=config, search_type="websearch")
     return (
         entries.annotate(document=vector, rank=SearchRank(vector, search_query))

@@ -1,12 +1,15 @@
-"""Production settings refuse to start without their secrets."""
+"""Settings from the environment: production refuses to start without its secrets."""
 
 import os
 import subprocess
 import sys
 
 from django.conf import settings
+from django.utils.module_loading import import_string
 
 import pytest
+
+from procureplus.settings.env import frontend_cache, media_storage
 
 SAMPLE = {
     "SECRET_KEY": "sample-" + "k" * 60,
@@ -48,3 +51,24 @@ def test_production_refuses_to_start_without(missing):
 def test_blank_value_counts_as_missing():
     result = start_production(**{**SAMPLE, "SECRET_KEY": "   "})
     assert result.returncode != 0
+
+
+def test_media_on_object_storage_by_environment_alone():
+    assert media_storage({})["BACKEND"].endswith("FileSystemStorage")
+    s3 = media_storage(
+        {
+            "AWS_STORAGE_BUCKET_NAME": "procureplus-media",
+            "AWS_S3_ENDPOINT_URL": "https://s3.example",
+        }
+    )
+    assert s3["BACKEND"] == "storages.backends.s3.S3Storage"
+    assert s3["OPTIONS"]["bucket_name"] == "procureplus-media"
+    assert s3["OPTIONS"]["default_acl"] == "private"
+    assert import_string(s3["BACKEND"])  # the package is installed
+
+
+def test_frontend_cache_purge_by_environment_alone():
+    assert frontend_cache({}) == {}
+    proxy = frontend_cache({"FRONTEND_CACHE_PURGE_URL": "http://varnish:8000"})
+    assert proxy["proxy"]["LOCATION"] == "http://varnish:8000"
+    assert "cloudflare" in frontend_cache({"CLOUDFLARE_API_TOKEN": "t", "CLOUDFLARE_ZONE_ID": "z"})

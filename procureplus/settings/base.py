@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 import dj_database_url
 
-from .env import cache_backend, env_bool, env_list
+from .env import cache_backend, env_bool, env_list, frontend_cache, media_storage
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -19,6 +19,7 @@ INSTALLED_APPS = [
     "casestudies",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.simple_translation",
     "wagtail.contrib.routable_page",
     "wagtail.api.v2",
@@ -136,13 +137,15 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": media_storage(os.environ),
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
 CACHES = {"default": cache_backend(os.environ.get("REDIS_URL", ""))}
 # Seconds an anonymous visitor's page stays cached (0: off); any content change ends it sooner.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+# A CDN or caching proxy in front: Wagtail purges a page's URLs when it is (un)published.
+WAGTAILFRONTENDCACHE = frontend_cache(os.environ)
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")

@@ -30,6 +30,41 @@ def cache_backend(redis_url):
     return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "MAX_ENTRIES": 5000}
 
 
+def media_storage(env):
+    """S3-compatible object storage when AWS_STORAGE_BUCKET_NAME is set, else MEDIA_ROOT."""
+    bucket = env.get("AWS_STORAGE_BUCKET_NAME", "")
+    if not bucket:
+        return {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    options = {
+        "bucket_name": bucket,
+        "endpoint_url": env.get("AWS_S3_ENDPOINT_URL") or None,
+        "region_name": env.get("AWS_S3_REGION_NAME") or None,
+        "access_key": env.get("AWS_ACCESS_KEY_ID") or None,
+        "secret_key": env.get("AWS_SECRET_ACCESS_KEY") or None,
+        "default_acl": "private",  # files reach visitors only through Wagtail's serve view
+        "querystring_auth": True,
+        "file_overwrite": False,
+    }
+    return {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": options}
+
+
+def frontend_cache(env):
+    """Wagtail purges a page's URLs from the CDN or proxy when it is published or unpublished."""
+    backends = {}
+    if env.get("FRONTEND_CACHE_PURGE_URL"):
+        backends["proxy"] = {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": env["FRONTEND_CACHE_PURGE_URL"],
+        }
+    if env.get("CLOUDFLARE_API_TOKEN"):
+        backends["cloudflare"] = {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+            "BEARER_TOKEN": env["CLOUDFLARE_API_TOKEN"],
+            "ZONEID": env.get("CLOUDFLARE_ZONE_ID", ""),
+        }
+    return backends
+
+
 def required(name):
     """A variable production cannot run without."""
     value = os.environ.get(name, "").strip()

@@ -1,4 +1,3 @@
-import sys
 import time
 
 from django.core.management.base import BaseCommand
@@ -7,7 +6,7 @@ from portal.scale_data import generate
 
 
 class ProgressBar:
-    """A one-line bar on the terminal: label, done/total, percentage and elapsed time."""
+    """A one-line bar on the command's output: label, done/total, percentage and elapsed time."""
 
     def __init__(self, stream, label, total):
         self.stream, self.label, self.total, self.done = stream, label, total, 0
@@ -18,10 +17,10 @@ class ProgressBar:
         share = self.done / self.total if self.total else 1
         bar = "#" * int(share * 30)
         elapsed = time.monotonic() - self.started
-        count = f"{self.done:>7}/{self.total}"
-        self.stream.write(f"\r{self.label:<13} [{bar:<30}] {count} {share:>4.0%} {elapsed:5.0f} s")
+        line = f"{self.label:<13} [{bar:<30}] {self.done:>7}/{self.total} {share:>4.0%}"
+        self.stream.write(f"\r{line} {elapsed:5.0f} s", ending="")
         if self.done >= self.total:
-            self.stream.write("\n")
+            self.stream.write("")
         self.stream.flush()
 
 
@@ -39,6 +38,6 @@ class Command(BaseCommand):
             documents,
             case_studies,
             webinars,
-            lambda label, total: ProgressBar(sys.stdout, label, total),
+            lambda label, total: ProgressBar(self.stdout, label, total),
         )
         self.stdout.write(f"Scale data written in {time.monotonic() - started:.0f} s.")
