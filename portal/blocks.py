@@ -1,10 +1,13 @@
 """StreamField blocks for page bodies."""
 
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
+
+from portal.locales import active_locale_id
 
 BLOCK_TEMPLATES = "components/streamfield/blocks/"
 
@@ -51,28 +54,32 @@ class CalloutBlock(blocks.StructBlock):
 class LinkStructValue(blocks.StructValue):
     """Label and address of a link block, so templates stay free of link logic."""
 
-    def target(self):
+    def find_target(self):
         raise NotImplementedError
 
+    @cached_property
+    def target(self):
+        return self.find_target()  # once per link: templates ask for its address and its label
+
     def url(self):
-        target = self.target()
-        return target.url if target else ""
+        return self.target.url if self.target else ""
 
     def text(self):
-        target = self.target()
-        return self.get("label") or (target.title if target else "")
+        return self.get("label") or (self.target.title if self.target else "")
 
 
 class PageLinkStructValue(LinkStructValue):
-    def target(self):
+    def find_target(self):
         page = self.get("page")
         if page is None or not page.live:
             return None
+        if page.locale_id == active_locale_id():
+            return page
         return page.localized
 
 
 class DocumentLinkStructValue(LinkStructValue):
-    def target(self):
+    def find_target(self):
         return self.get("document")
 
 
