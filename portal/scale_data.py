@@ -29,10 +29,23 @@ TOPICS = [
     ("economia circular nas compras públicas", "circular economy in public procurement"),
 ]
 SAMPLE_PDF = b"%PDF-1.4\n% Procure+i benchmark sample\n%%EOF\n"
+SAMPLE_HASH = hashlib.sha1(SAMPLE_PDF).hexdigest()  # noqa: S324 (Wagtail's etag, not security)
 
 
 def topic(n):
     return TOPICS[n % len(TOPICS)]
+
+
+def bilingual_text(n, label_pt, label_en):
+    """Title and description fields of record n in both languages, marked as test data."""
+    pt, en = topic(n)
+    return {
+        "title": f"{label_pt} {n}: {pt}",
+        "title_pt": f"{label_pt} {n}: {pt}",
+        "title_en": f"{label_en} {n}: {en}",
+        "description_pt": f"Dados sintéticos para medir o desempenho: {pt}.",
+        "description_en": f"Synthetic data to measure performance: {en}.",
+    }
 
 
 def sample_file():
@@ -69,20 +82,15 @@ def create_documents(total, progress):
     for numbers in batches(total):
         documents = []
         for n in numbers:
-            pt, en = topic(n)
             documents.append(
                 LibraryDocument(
-                    title=f"Documento de teste {n}: {pt}",
-                    title_pt=f"Documento de teste {n}: {pt}",
-                    title_en=f"Test document {n}: {en}",
-                    description_pt=f"Dados sintéticos para medir o desempenho: {pt}.",
-                    description_en=f"Synthetic data to measure performance: {en}.",
+                    **bilingual_text(n, "Documento de teste", "Test document"),
                     category=next(categories),
                     file_language=next(languages),
                     published_year=2000 + n % 26,
                     file=file_name,
                     file_size=len(SAMPLE_PDF),
-                    file_hash=hashlib.sha1(SAMPLE_PDF).hexdigest(),  # noqa: S324 (Wagtail's etag)
+                    file_hash=SAMPLE_HASH,
                     collection=collection,
                     import_key=f"benchmark-{n}",
                 )
@@ -97,15 +105,10 @@ def create_webinars(total, progress):
     for numbers in batches(total):
         webinars = []
         for n in numbers:
-            pt, en = topic(n)
             webinars.append(
                 Webinar(
                     slug=f"benchmark-webinar-{n}",
-                    title=f"Webinar de teste {n}: {pt}",
-                    title_pt=f"Webinar de teste {n}: {pt}",
-                    title_en=f"Test webinar {n}: {en}",
-                    description_pt=f"Dados sintéticos para medir o desempenho: {pt}.",
-                    description_en=f"Synthetic data to measure performance: {en}.",
+                    **bilingual_text(n, "Webinar de teste", "Test webinar"),
                     starts_on=first_day + timedelta(days=7 * n),
                 )
             )

@@ -22,6 +22,13 @@ def portal_content(db):
 
 
 @pytest.fixture
+def staff_client(client, django_user_model):
+    """A client signed in as the superuser "staff"."""
+    client.force_login(django_user_model.objects.create_superuser("staff", "s@example.pt", "pw"))
+    return client
+
+
+@pytest.fixture
 def locales(db):
     return {code: Locale.objects.get(language_code=code) for code, _ in settings.LANGUAGES}
 

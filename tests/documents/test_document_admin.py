@@ -8,12 +8,6 @@ import pytest
 from documents.models import LibraryDocument
 
 
-@pytest.fixture
-def staff_client(client, django_user_model):
-    client.force_login(django_user_model.objects.create_superuser("staff", "s@example.pt", "pw"))
-    return client
-
-
 def pdf(name="relatorio.pdf"):
     return SimpleUploadedFile(name, b"%PDF-1.4\n" + b"x" * 500, content_type="application/pdf")
 

@@ -16,12 +16,6 @@ import pytest
 from documents.models import LibraryDocument
 
 
-@pytest.fixture
-def staff_client(client, django_user_model):
-    client.force_login(django_user_model.objects.create_superuser("staff", "s@example.pt", "pw"))
-    return client
-
-
 def use_admin_language(language):
     profile = UserProfile.get_for_user(User.objects.get(username="staff"))
     profile.preferred_language = language
