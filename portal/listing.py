@@ -22,9 +22,14 @@ def clean_int(params, name, minimum=1, maximum=9999):
     return number if minimum <= number <= maximum else None
 
 
-def paginate(items, params, per_page):
-    """A page of `items`; a page number out of range gives the last page, junk the first."""
+def paginate(items, params, per_page, count=None):
+    """A page of `items`; a page number out of range gives the last page, junk the first.
+
+    `count`, when the caller knows it already (cached), saves the COUNT query.
+    """
     paginator = Paginator(items, per_page)
+    if count is not None:
+        paginator.count = count
     page_number = params.get("page", "1")
     number = clean_int({"page": page_number}, "page", 1, 10**6)
     if number is None:

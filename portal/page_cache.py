@@ -15,6 +15,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from wagtail.signals import post_page_move
 
 from portal.models import ContentVersion
+from portal.versioned_cache import content_version
 
 UNCACHED_PREFIXES = ("/admin/", "/documents/", "/api/")
 CONTENT_APPS = {"portal", "documents", "casestudies", "wagtailredirects"}
@@ -33,6 +34,7 @@ def is_cacheable_request(request):
     return (
         request.method == "GET"
         and settings.SESSION_COOKIE_NAME not in request.COOKIES  # editors never share pages
+        and "messages" not in request.COOKIES  # a flash message is for one visitor
         and "HTTP_AUTHORIZATION" not in request.META
         and not request.path_info.startswith(UNCACHED_PREFIXES)
     )
@@ -50,7 +52,7 @@ def is_cacheable_response(response):
 
 def page_key(request):
     address = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
-    return f"page:{ContentVersion.current()}:{address}"
+    return f"page:{content_version(request)}:{address}"
 
 
 class AnonymousPageCacheMiddleware:

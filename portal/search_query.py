@@ -22,18 +22,29 @@ def clean_query(raw):
 
 
 def search(language, query, kind=None):
-    """Matching entries, best first; a query with no words matches nothing."""
+    """The ids of matching entries, best first (at most MAX_RESULTS); no words match nothing.
+
+    Ids only: a result page loads its own ten entries (`entries_in_order`).
+    """
     words = WORD.findall(query)[:20]
     if not words:
         return []
+    if connection.vendor == "sqlite":
+        return sqlite_search(language, kind, words)
     entries = SearchEntry.objects.filter(language=language)
     if kind:
         entries = entries.filter(kind=kind)
     if connection.vendor == "postgresql":
-        return list(postgres_search(entries, language, query)[:MAX_RESULTS])
-    if connection.vendor == "sqlite":
-        return sqlite_search(entries, words)
-    return list(entries.filter(*[Q(title__icontains=w) | Q(text__icontains=w) for w in words]))
+        ranked = postgres_search(entries, language, query)
+    else:
+        ranked = entries.filter(*[Q(title__icontains=w) | Q(text__icontains=w) for w in words])
+    return list(ranked.values_list("pk", flat=True)[:MAX_RESULTS])
+
+
+def entries_in_order(ids):
+    """The entries with these ids, in the order given."""
+    found = SearchEntry.objects.in_bulk(ids)
+    return [found[pk] for pk in ids if pk in found]
 
 
 def postgres_search(entries, language, query):
@@ -48,15 +59,16 @@ def postgres_search(entries, language, query):
     )
 
 
-def sqlite_search(entries, words):
+def sqlite_search(language, kind, words):
     # Every word quoted: FTS5 operators in the visitor's text are taken as plain words.
     match = " ".join(f'"{word}"' for word in words)
+    kind_filter = "AND e.kind = %s" if kind else ""
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT rowid FROM portal_searchentry_fts WHERE portal_searchentry_fts MATCH %s "
-            "ORDER BY bm25(portal_searchentry_fts, 5.0, 1.0) LIMIT %s",
-            [match, MAX_RESULTS * 2],
+            "SELECT e.id FROM portal_searchentry_fts "
+            "JOIN portal_searchentry e ON e.id = portal_searchentry_fts.rowid "
+            f"WHERE portal_searchentry_fts MATCH %s AND e.language = %s {kind_filter} "
+            "ORDER BY bm25(portal_searchentry_fts, 5.0, 1.0), e.title LIMIT %s",
+            [match, language, *([kind] if kind else []), MAX_RESULTS],
         )
-        ranked = [row[0] for row in cursor.fetchall()]
-    found = {entry.pk: entry for entry in entries.filter(pk__in=ranked)}
-    return [found[pk] for pk in ranked if pk in found]
+        return [row[0] for row in cursor.fetchall()]

@@ -13,7 +13,7 @@ from wagtail.models import Page
 from portal.listing import clean_choice, paginate, query_without
 from portal.models import SearchEntry
 from portal.navigation import live_page_of_type
-from portal.search_query import clean_query, search
+from portal.search_query import clean_query, entries_in_order, search
 
 PER_PAGE = 10
 USEFUL_PAGES = (
@@ -85,6 +85,7 @@ def search_view(request):
     query = clean_query(request.GET.get("q", ""))
     kind = clean_choice(request.GET, "type", SearchEntry.Kind.values)
     results = paginate(search(language, query, kind) if query else [], request.GET, PER_PAGE)
+    results.object_list = entries_in_order(results.object_list)
     attach_urls(results.object_list, request, language)
     context = {
         "query": query,
@@ -107,7 +108,7 @@ def suggest_view(request):
     query = clean_query(request.GET.get("q", ""))
     titles = []
     if len(query) >= 2:
-        for entry in search(get_language(), query):
+        for entry in entries_in_order(search(get_language(), query)[:40]):
             if entry.title not in titles:
                 titles.append(entry.title)
             if len(titles) == 8:

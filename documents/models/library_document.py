@@ -9,11 +9,11 @@ from wagtail.search import index
 
 from documents.text_extraction import extract_text
 
-# Newest first; documents of unknown date last.
+# Newest first; documents of unknown date last. Migration 0005 indexes this order (+ pk).
 NEWEST_FIRST = (
     F("published_year").desc(nulls_last=True),
     F("published_on").desc(nulls_last=True),
-    "-created_at",
+    F("created_at").desc(),
 )
 
 
@@ -121,6 +121,10 @@ class LibraryDocument(AbstractDocument):
         verbose_name_plural = _("documents")
         permissions = [("choose_document", "Can choose document")]
         ordering = ["-published_year", "-published_on", "-created_at"]
+        indexes = [
+            # The library's category and year filters, and their counts.
+            models.Index(fields=["category", "published_year"], name="document_category_year"),
+        ]
 
     @classmethod
     def from_db(cls, db, field_names, values):

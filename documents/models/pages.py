@@ -14,11 +14,21 @@ from portal import jsonld
 from portal.csv_export import csv_response
 from portal.listing import clean_choice, clean_int, paginate, query_without
 from portal.models import BodyPage
+from portal.versioned_cache import remember
 
 from .library_document import NEWEST_FIRST, LibraryDocument
 from .webinar import Webinar
 
 SORTS = {"newest", "title"}
+
+
+def publication_years():
+    return list(
+        LibraryDocument.objects.filter(published_year__isnull=False)
+        .order_by("-published_year")
+        .values_list("published_year", flat=True)
+        .distinct()
+    )
 
 
 class DocumentLibraryPage(RoutablePageMixin, BodyPage):
@@ -39,7 +49,7 @@ class DocumentLibraryPage(RoutablePageMixin, BodyPage):
             "year": clean_int(params, "year", 1900, 2200),
             "sort": clean_choice(params, "sort", SORTS) or "newest",
         }
-        documents = LibraryDocument.objects.all()
+        documents = LibraryDocument.objects.defer("text_content")  # a whole file's text
         if filters["category"]:
             documents = documents.filter(category=filters["category"])
         if filters["language"]:
@@ -55,14 +65,11 @@ class DocumentLibraryPage(RoutablePageMixin, BodyPage):
     @path("")
     def index_route(self, request):
         documents, filters = self.filtered_documents(request.GET)
-        listed = paginate(documents, request.GET, self.per_page)
+        filtered_by = "{category}:{language}:{year}".format(**filters)
+        count = remember(request, f"library-count:{filtered_by}", documents.count)
+        listed = paginate(documents, request.GET, self.per_page, count)
         self.add_detail_urls(listed)
-        years = list(
-            LibraryDocument.objects.filter(published_year__isnull=False)
-            .order_by("-published_year")
-            .values_list("published_year", flat=True)
-            .distinct()
-        )
+        years = remember(request, "library-years", publication_years)
         return self.render(
             request,
             context_overrides={

@@ -28,7 +28,7 @@ class HomePage(BodyPage):
         webinar_model = apps.get_model("documents", "Webinar")
         case_model = apps.get_model("casestudies", "CaseStudyPage")
         context["latest_documents"] = list(
-            document_model.objects.order_by(*document_model.newest_first())[
+            document_model.objects.defer("text_content").order_by(*document_model.newest_first())[
                 : self.latest_documents_count
             ]
         )

@@ -9,6 +9,9 @@ DEBUG = False
 SECRET_KEY = required("SECRET_KEY")
 ALLOWED_HOSTS = split_list(required("ALLOWED_HOSTS"))
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+# gunicorn's workers keep their connections: a new PostgreSQL connection per request cost more
+# than serving a cached page. (runserver's thread per request would only leak them.)
+DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("DATABASE_CONN_MAX_AGE", "600"))  # noqa: F405
 
 # HTTPS everywhere; the proxy in front says which requests came over TLS.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -30,6 +30,7 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # Serve static files from the finders, as in development: tests do not run collectstatic.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
-# Query budgets measure rendering; tests/perf/test_page_cache.py switches the cache on, and the
-# two-server test through the environment.
+# Query budgets measure rendering; tests/perf/test_page_cache.py and test_fragment_cache.py
+# switch the caches on, and the two-server test through the environment.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "0"))
+FRAGMENT_CACHE_SECONDS = int(os.environ.get("FRAGMENT_CACHE_SECONDS", "0"))

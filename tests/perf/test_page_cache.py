@@ -1,6 +1,9 @@
 """Anonymous pages come from the cache; any change to what they show is seen on the next request."""
 
 from django.conf import settings
+from django.http import HttpResponse
+from django.middleware.csrf import get_token
+from django.urls import path
 
 from wagtail.models import Page
 
@@ -61,6 +64,29 @@ def test_editors_never_get_or_fill_the_cache(client, cached, django_user_model):
     response = client.get("/pt/")
     assert HEADER not in response
     assert "wagtail-userbar" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_visitor_with_a_flash_message_gets_a_fresh_page(client, cached):
+    warm(client, "/pt/")
+    client.cookies["messages"] = "pending"
+    assert HEADER not in client.get("/pt/")
+
+
+def form_view(request):
+    return HttpResponse(f"<form>{get_token(request)}</form>")  # a per-visitor CSRF token
+
+
+urlpatterns = [path("formulario/", form_view)]
+
+
+@pytest.mark.django_db
+@pytest.mark.urls(__name__)
+def test_a_page_with_a_csrf_token_is_never_stored(client, cached):
+    first = client.get("/formulario/")
+    assert first.cookies  # CsrfViewMiddleware sets its cookie, outside the page cache
+    second = client.get("/formulario/")
+    assert HEADER not in first and HEADER not in second
 
 
 @pytest.mark.django_db
