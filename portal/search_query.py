@@ -62,13 +62,13 @@ def postgres_search(entries, language, query):
 def sqlite_search(language, kind, words):
     # Every word quoted: FTS5 operators in the visitor's text are taken as plain words.
     match = " ".join(f'"{word}"' for word in words)
-    kind_filter = "AND e.kind = %s" if kind else ""
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT e.id FROM portal_searchentry_fts "
             "JOIN portal_searchentry e ON e.id = portal_searchentry_fts.rowid "
-            f"WHERE portal_searchentry_fts MATCH %s AND e.language = %s {kind_filter} "
+            "WHERE portal_searchentry_fts MATCH %s AND e.language = %s "
+            "AND (%s = '' OR e.kind = %s) "
             "ORDER BY bm25(portal_searchentry_fts, 5.0, 1.0), e.title LIMIT %s",
-            [match, language, *([kind] if kind else []), MAX_RESULTS],
+            [match, language, kind or "", kind or "", MAX_RESULTS],
         )
         return [row[0] for row in cursor.fetchall()]
