@@ -29,8 +29,8 @@ def remember(request, name, compute):
 def template_context(request):
     """For {% cache fragment_cache_seconds name content_version … %} in templates."""
     seconds = settings.FRAGMENT_CACHE_SECONDS
-    # Off: no version query; the tag stores nothing with a timeout of 0.
+    # Off: no version query, and a key no stored fragment has; a timeout of 0 stores nothing.
     return {
-        "content_version": SimpleLazyObject(lambda: content_version(request) if seconds else 0),
+        "content_version": SimpleLazyObject(lambda: content_version(request) if seconds else "off"),
         "fragment_cache_seconds": seconds,
     }

@@ -17,19 +17,8 @@ HEADER = "X-Page-Cache"
 
 
 @pytest.fixture
-def cached(settings, portal_content):
+def cached(settings, portal_content, empty_cache):
     settings.PAGE_CACHE_SECONDS = 600
-
-
-@pytest.fixture
-def changes(django_capture_on_commit_callbacks):
-    """Runs an edit and commits it, as the admin does: the cache hears of it on commit."""
-
-    def commit(edit):
-        with django_capture_on_commit_callbacks(execute=True):
-            edit()
-
-    return commit
 
 
 def warm(client, url):
