@@ -7,7 +7,6 @@ collection exists, and the file is neither listed twice nor already in the libra
 
 import csv
 import datetime
-import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,6 +16,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from wagtail.models import Collection
+from wagtail.utils.file import hash_filelike
 
 from documents.file_checks import check_upload
 from documents.models import LibraryDocument
@@ -71,8 +71,9 @@ def read_rows(csv_path):
 
 
 def file_hash(path):
+    """The same hash Wagtail stores in `file_hash`, so files already in the library are found."""
     with open(path, "rb") as handle:
-        return hashlib.sha1(handle.read(), usedforsecurity=False).hexdigest()
+        return hash_filelike(handle)
 
 
 def choice(value, choices, default, message):

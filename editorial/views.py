@@ -27,7 +27,7 @@ class TranslationParityView(WagtailAdminTemplateMixin, TemplateView):
         context.update(
             untranslated_pages=parity.untranslated_pages(locales),
             outdated_pages=list(parity.outdated_translations(source)),
-            incomplete_models=parity.incomplete_records(self.request.user),
+            incomplete_models=parity.incomplete_records(),
         )
         return context
 
