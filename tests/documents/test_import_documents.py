@@ -177,9 +177,12 @@ def test_a_failure_in_the_middle_leaves_no_row_and_no_file(folder, write_csv):
             raise OSError("disk full")
         return real_save(document, *args, **kwargs)
 
-    with mock.patch.object(LibraryDocument, "save", fail_on_the_second):
-        with pytest.raises(OSError, match="disk full"):
-            run(folder, write_csv([row("r1.pdf"), row("r2.pdf"), row("r3.pdf")]))
+    csv_path = write_csv([row("r1.pdf"), row("r2.pdf"), row("r3.pdf")])
+    with (
+        mock.patch.object(LibraryDocument, "save", fail_on_the_second),
+        pytest.raises(OSError, match="disk full"),
+    ):
+        run(folder, csv_path)
     assert not LibraryDocument.objects.exists()
     assert not SearchEntry.objects.filter(kind=SearchEntry.Kind.DOCUMENT).exists()
     assert stored_files() == before

@@ -43,7 +43,7 @@ def draft(homes):
 
 
 def form_data(html):
-    """The edit form's fields; StreamFields are drawn by JavaScript, so their (empty) counts are added."""
+    """The edit form's fields; StreamFields are drawn by JavaScript: their empty count is added."""
     data = querydict_from_html(html, form_id="page-edit-form")
     data["body-count"] = "0"
     return data
