@@ -9,7 +9,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('documents', '0004_document_text'),
+        ('documents', '0001_initial'),
     ]
 
     operations = [

@@ -144,9 +144,10 @@ class Migration(migrations.Migration):
         ("wagtailcore", "0098_apitoken"),
         ("wagtaildocs", "0014_alter_document_file_size"),
         ("wagtailimages", "0027_image_description"),
-        ("portal", "0010_search_vector_index"),
-        ("documents", "0004_document_text"),
-        ("casestudies", "0002_shared_term_fields"),
+        # The first migrations that create the models named above; later ones may come and go.
+        ("portal", "0006_glossary"),
+        ("documents", "0002_library_fields_and_webinars"),
+        ("casestudies", "0001_initial"),
     ]
 
     operations = [migrations.RunPython(create, remove)]
