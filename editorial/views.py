@@ -15,7 +15,14 @@ from .downloads import top_documents
 from .forms import PeriodForm
 
 
-class TranslationParityView(WagtailAdminTemplateMixin, TemplateView):
+class ReportMixin(WagtailAdminTemplateMixin):
+    """A report's breadcrumbs end with its own title, as Wagtail's reports do."""
+
+    def get_breadcrumbs_items(self):
+        return [*self.breadcrumbs_items, {"url": "", "label": self.get_page_title()}]
+
+
+class TranslationParityView(ReportMixin, TemplateView):
     template_name = "editorial/translation_parity.html"
     page_title = _("Translation parity")
     header_icon = "globe"
@@ -32,7 +39,7 @@ class TranslationParityView(WagtailAdminTemplateMixin, TemplateView):
         return context
 
 
-class DocumentDownloadsView(WagtailAdminTemplateMixin, TemplateView):
+class DocumentDownloadsView(ReportMixin, TemplateView):
     template_name = "editorial/document_downloads.html"
     page_title = _("Document downloads")
     header_icon = "download"

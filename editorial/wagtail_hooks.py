@@ -1,4 +1,6 @@
+from django.templatetags.static import static
 from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
@@ -54,3 +56,8 @@ def document_downloads_menu_item():
 @hooks.register("construct_homepage_panels")
 def translation_parity_panel(request, panels):
     panels.append(TranslationParityPanel())
+
+
+@hooks.register("insert_global_admin_css")
+def editorial_admin_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("editorial/admin.css"))
