@@ -49,27 +49,19 @@ def content_pages():
     return Page.objects.filter(depth__gt=1).select_related("locale", "content_type")
 
 
+def missing_in(locale):
+    """Pages of other locales whose translation_key has no page in `locale`."""
+    in_locale = Page.objects.filter(locale=locale).values("translation_key")
+    return content_pages().exclude(locale=locale).exclude(translation_key__in=in_locale)
+
+
 def untranslated_pages(locales):
     """(page, locale it is missing in), one query per language."""
-    rows = []
-    for locale in locales:
-        in_locale = Page.objects.filter(locale=locale).values("translation_key")
-        missing = content_pages().exclude(locale=locale).exclude(translation_key__in=in_locale)
-        rows += [(page, locale) for page in missing.order_by("path")]
-    return rows
+    return [(page, locale) for locale in locales for page in missing_in(locale).order_by("path")]
 
 
 def untranslated_page_count(locales):
-    count = 0
-    for locale in locales:
-        in_locale = Page.objects.filter(locale=locale).values("translation_key")
-        count += (
-            Page.objects.filter(depth__gt=1)
-            .exclude(locale=locale)
-            .exclude(translation_key__in=in_locale)
-            .count()
-        )
-    return count
+    return sum(missing_in(locale).count() for locale in locales)
 
 
 def outdated_translations(source_locale):
