@@ -1,12 +1,18 @@
 """The admin's document form: both titles shown, Wagtail's own title kept in step."""
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from wagtail.documents.forms import BaseDocumentForm
 
 from documents.file_checks import check_upload
 
 DEFAULTED_CHOICES = ("category", "file_language")
+# Wagtail's title field has no help; its two translations get one here, in the form.
+TITLE_HELP = {
+    "title_pt": _("The title in Portuguese, as visitors of the Portuguese site see it."),
+    "title_en": _("The title in English; left empty, the Portuguese title is copied into it."),
+}
 
 
 class LibraryDocumentForm(BaseDocumentForm):
@@ -17,6 +23,9 @@ class LibraryDocumentForm(BaseDocumentForm):
         if "title" in self.fields:
             self.fields["title"].widget = forms.HiddenInput()
             self.fields["title"].required = False
+        for name, help_text in TITLE_HELP.items():
+            if name in self.fields:
+                self.fields[name].help_text = help_text
         # Multiple upload posts only the file: choices fall back to the model's defaults.
         for name in DEFAULTED_CHOICES:
             if name in self.fields:

@@ -27,6 +27,8 @@ WAGTAIL_CONTENT_MODELS = {
     "pageviewrestriction",
     "collectionviewrestriction",
 }
+# Other apps' records that pages show (the footer's settings); download counts are not among them.
+CONTENT_MODELS = {"editorial.portalsettings"}
 HEADER = "X-Page-Cache"
 
 
@@ -79,6 +81,8 @@ def is_content(model):
     if model.__module__ == "__fake__":  # a migration's historical model: nothing is served yet
         return False
     meta = model._meta
+    if meta.label_lower in CONTENT_MODELS:
+        return True
     if meta.app_label == "wagtailcore":
         return meta.model_name in WAGTAIL_CONTENT_MODELS
     return meta.app_label in CONTENT_APPS and model is not ContentVersion

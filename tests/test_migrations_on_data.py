@@ -6,7 +6,7 @@ from django.db.migrations.loader import MigrationLoader
 
 import pytest
 
-APPS = ("portal", "documents", "casestudies")
+APPS = ("portal", "documents", "casestudies", "editorial")
 
 
 def row_counts():

@@ -1,0 +1,4 @@
+from .downloads import DocumentDownload
+from .site_settings import PortalSettings
+
+__all__ = ["DocumentDownload", "PortalSettings"]
