@@ -48,6 +48,12 @@ def is_cacheable_response(response):
     )
 
 
+def holds_csrf_token(request):
+    """The page rendered a form's CSRF token. The CSRF middleware sets its cookie only after this
+    middleware has seen the response, so the response's cookies cannot tell."""
+    return bool(request.META.get("CSRF_COOKIE_NEEDS_UPDATE"))
+
+
 def page_key(request):
     address = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
     return f"page:{ContentVersion.current()}:{address}"
@@ -67,7 +73,7 @@ class AnonymousPageCacheMiddleware:
             response[HEADER] = "hit"
             return response
         response = self.get_response(request)
-        if is_cacheable_response(response):
+        if is_cacheable_response(response) and not holds_csrf_token(request):
             cache.set(key, response, seconds)
             response[HEADER] = "miss"
         return response
