@@ -17,7 +17,8 @@ from wagtail.signals import post_page_move
 from portal.models import ContentVersion
 
 UNCACHED_PREFIXES = ("/admin/", "/documents/", "/api/")
-CONTENT_APPS = {"portal", "documents", "casestudies", "wagtailredirects"}
+CONTENT_APPS = {"portal", "documents", "casestudies", "buyers", "wagtailredirects"}
+NOT_CONTENT = {"portal.ContentVersion", "buyers.Subscriber"}  # shown on no page
 WAGTAIL_CONTENT_MODELS = {
     "page",
     "site",
@@ -85,7 +86,7 @@ def is_content(model):
     meta = model._meta
     if meta.app_label == "wagtailcore":
         return meta.model_name in WAGTAIL_CONTENT_MODELS
-    return meta.app_label in CONTENT_APPS and model is not ContentVersion
+    return meta.app_label in CONTENT_APPS and meta.label not in NOT_CONTENT
 
 
 def content_changed(sender, **kwargs):
