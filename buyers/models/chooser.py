@@ -17,6 +17,7 @@ class ProcedureChooserPage(BasePage):
     """Recommends a procedure from five questions; the logic is buyers.chooser.recommend."""
 
     template = "pages/procedure_chooser_page.html"
+    home_blurb = _("Answer a few questions and get a recommended procedure, with its legal basis.")
     max_count_per_parent = 1
 
     question_help = StreamField(

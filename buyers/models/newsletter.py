@@ -9,6 +9,7 @@ from django.core import signing
 from django.db import models
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
@@ -95,6 +96,7 @@ class NewsletterPage(RoutablePageMixin, BasePage):
     """Sign-up form, and the confirmation and unsubscribe links the mails point to."""
 
     template = "pages/newsletter_page.html"
+    home_blurb = _("Get new documents, webinars and case studies by email.")
     max_count_per_parent = 1
 
     privacy_page = models.ForeignKey(
@@ -148,11 +150,14 @@ class NewsletterPage(RoutablePageMixin, BasePage):
             )
 
     def absolute_route(self, request, name, subscriber):
+        # The token travels in the query string: Wagtail's page URLs allow no ":" in a path.
         token = subscriber.confirm_token() if name == "confirm" else subscriber.unsubscribe_token()
-        return request.build_absolute_uri(self.url + self.reverse_subpage(name, args=[token]))
+        address = self.url + self.reverse_subpage(name) + "?" + urlencode({"t": token})
+        return request.build_absolute_uri(address)
 
-    @path("confirm/<str:token>/", name="confirm")
-    def confirm(self, request, token):
+    @path("confirm/", name="confirm")
+    def confirm(self, request):
+        token = request.GET.get("t", "")
         subscriber = Subscriber.from_token(token, CONFIRM_SALT, confirmation_age().total_seconds())
         if subscriber is None:
             return self.render_state(request, "invalid-link")
@@ -164,8 +169,9 @@ class NewsletterPage(RoutablePageMixin, BasePage):
             send_welcome(subscriber, self.absolute_route(request, "unsubscribe", subscriber))
         return self.render_state(request, "confirmed")
 
-    @path("unsubscribe/<str:token>/", name="unsubscribe")
-    def unsubscribe(self, request, token):
+    @path("unsubscribe/", name="unsubscribe")
+    def unsubscribe(self, request):
+        token = request.GET.get("t", "")
         subscriber = Subscriber.from_token(token, UNSUBSCRIBE_SALT)
         if request.method != "POST":
             state = "unsubscribe" if subscriber else "unsubscribed"

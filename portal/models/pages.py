@@ -46,8 +46,8 @@ class HomePage(BodyPage):
         context["webinar_index"] = self.find_child("documents", "WebinarIndexPage")
         tool_models = [apps.get_model("buyers", name) for name in self.buyer_tools]
         context["buyer_tools"] = list(
-            Page.objects.live().descendant_of(self).type(*tool_models).order_by("path").specific()
-        )
+            Page.objects.live().descendant_of(self).type(*tool_models).order_by("path")
+        )  # plain pages: each type's blurb is a class attribute, so no query per type
         return context
 
     def find_child(self, app_label, model_name):
