@@ -10,6 +10,8 @@ from buyers import chooser
 from buyers.blocks import QuestionHelpBlock, RecommendationBlock
 from portal.models import BasePage
 
+from .support import SupportRequestPage
+
 ANSWER_LABELS = {chooser.YES: _("Yes"), chooser.NO: _("No")}
 
 
@@ -64,6 +66,7 @@ class ProcedureChooserPage(BasePage):
             context["results"] = [texts[key] for key in keys if key in texts]
             context["back_query"] = urlencode(self.answers_before(answers, list(answers)[-1]))
             context["share_query"] = urlencode(answers)
+            context["support_page"] = SupportRequestPage.objects.live().sibling_of(self).first()
             return context
         context["question"] = chooser.QUESTIONS[current]
         context["step_number"] = path.index(current) + 1
