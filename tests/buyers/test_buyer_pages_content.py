@@ -84,3 +84,12 @@ def test_matching_case_study_shows_similar_cases(client, portal_content, code):
     html = client.get(path).content.decode()
     heading = {"pt": "Casos semelhantes", "en": "Similar cases"}[code]
     assert heading in html
+
+
+@pytest.mark.django_db
+def test_editors_open_each_tool_in_the_admin(portal_content, staff_client):
+    for model in (ProcedureChooserPage, SupportRequestPage, NewsletterPage):
+        for page in model.objects.all():
+            response = staff_client.get(f"/admin/pages/{page.pk}/edit/")
+            assert response.status_code == 200, (model, page.locale)
+    assert staff_client.get("/admin/snippets/buyers/subscriber/").status_code == 200

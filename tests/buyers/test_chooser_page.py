@@ -2,6 +2,8 @@
 
 from django.utils.http import urlencode
 
+from wagtail.rich_text import RichText
+
 import pytest
 
 from tests.buyers.factories import ProcedureChooserPageFactory
@@ -104,3 +106,19 @@ def test_each_answer_set_is_its_own_cached_page(client, choosers, settings):
     first = get(client, page, rd="yes")
     other = get(client, page, rd="no")
     assert 'name="scale"' in first and 'name="market"' in other
+
+
+@pytest.mark.django_db
+def test_an_edited_recommendation_shows_on_the_next_request(
+    client, choosers, settings, django_capture_on_commit_callbacks
+):
+    settings.PAGE_CACHE_SECONDS = 600
+    page = choosers["pt"]
+    url = page.url + "?rd=yes&scale=no&consulted=yes"
+    client.get(url)
+    assert client.get(url)["X-Page-Cache"] == "hit"
+    block = next(b for b in page.recommendations if b.value["recommendation"] == "pcp")
+    block.value["summary"] = RichText("<p>Texto revisto pelos editores.</p>")
+    with django_capture_on_commit_callbacks(execute=True):
+        page.save_revision().publish()
+    assert "Texto revisto pelos editores." in client.get(url).content.decode()
