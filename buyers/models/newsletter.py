@@ -75,6 +75,14 @@ class Subscriber(models.Model):
         return subscriber
 
 
+def is_signed(token, salt):
+    try:
+        signing.loads(token, salt=salt)
+    except signing.BadSignature:
+        return False
+    return True
+
+
 def confirmation_age():
     return timedelta(days=settings.NEWSLETTER_CONFIRMATION_DAYS)
 
@@ -173,6 +181,8 @@ class NewsletterPage(RoutablePageMixin, BasePage):
     def unsubscribe(self, request):
         token = request.GET.get("t", "")
         subscriber = Subscriber.from_token(token, UNSUBSCRIBE_SALT)
+        if subscriber is None and not is_signed(token, UNSUBSCRIBE_SALT):
+            return self.render_state(request, "invalid-link")  # forged, not already used
         if request.method != "POST":
             state = "unsubscribe" if subscriber else "unsubscribed"
             return self.render_state(request, state)

@@ -163,3 +163,12 @@ def test_staff_export_lists_confirmed_subscribers_only(staff_client):
 def test_anonymous_visitors_cannot_reach_the_export(client):
     response = client.get("/admin/snippets/buyers/subscriber/?export=csv")
     assert response.status_code == 302
+
+
+@pytest.mark.django_db
+def test_a_forged_unsubscribe_link_is_not_valid(client, pages):
+    subscriber = SubscriberFactory(confirmed_at=timezone.now())
+    forged = subscriber.unsubscribe_token()[:-3] + "abc"
+    url = pages["en"].url + "unsubscribe/?" + urlencode({"t": forged})
+    assert "This link is not valid" in client.post(url).content.decode()
+    assert Subscriber.objects.filter(pk=subscriber.pk).exists()
