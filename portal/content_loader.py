@@ -19,6 +19,8 @@ from wagtail.models import Locale, Page, Site
 
 KEY_NAMESPACE = uuid.UUID("6f1c1d2e-4b7a-4c8e-9a51-0d7e3c2b9f10")
 PAGE_TEXT_KEYS = {"title", "slug", "intro", "body"}
+# Set once every page exists, since they name other pages by key (possibly loaded later).
+LATE_FIELDS = {"recommendations", "privacy_page"}
 
 
 def translation_key(key):
@@ -66,9 +68,12 @@ class ContentLoader:
         ]
         created = [page for spec in specs for page in self.create_pages(spec)]
         # Bodies go in once every page exists, since they link to one another by key.
-        for page, body in created:
+        for page, body, late in created:
             page.refresh_from_db()  # pick up numchild, changed as children were added
-            page.body = self.resolve_blocks(body, page.locale)
+            if hasattr(page, "body"):
+                page.body = self.resolve_blocks(body, page.locale)
+            for name, value in late.items():
+                setattr(page, name, self.resolve_page_keys(value, page.locale))
             page.save_revision().publish()
         return self.report
 
@@ -169,7 +174,8 @@ class ContentLoader:
     # Pages ---------------------------------------------------------------------------
 
     def create_pages(self, spec):
-        """Create the page in each language where it does not exist yet; yield (page, body)."""
+        """Create the page in each language where it does not exist yet; yield (page, body, late
+        fields)."""
         page_model = model(spec["type"])
         key = translation_key(spec["key"])
         for code, locale in self.locales.items():
@@ -179,7 +185,8 @@ class ContentLoader:
             text = spec[code]
             extra = {**spec.get("fields", {})}
             extra.update({k: v for k, v in text.items() if k not in PAGE_TEXT_KEYS})
-            attributes, sectors = self.resolve_page_fields(extra, locale)
+            late = {name: extra.pop(name) for name in LATE_FIELDS & set(extra)}
+            attributes, sectors = self.resolve_page_fields(extra, locale, page_model)
             page = page_model(
                 title=text["title"],
                 slug=text["slug"],
@@ -195,9 +202,9 @@ class ContentLoader:
             if not spec["parent"]:
                 self.make_site_root(page, locale)
             self.note(True, f"page {spec['key']} ({code})")
-            yield page, text.get("body", [])
+            yield page, text.get("body", []), late
 
-    def resolve_page_fields(self, extra, locale):
+    def resolve_page_fields(self, extra, locale, page_model):
         """Fixture values to model values: keys of documents and terms become records."""
         attributes, sectors = {}, None
         for name, value in extra.items():
@@ -209,6 +216,9 @@ class ContentLoader:
                 attributes["procedure_type"] = model("casestudies.ProcedureType").objects.get(
                     slug=value
                 )
+            elif name == "form_fields":
+                field_model = page_model.form_fields.rel.related_model
+                attributes["form_fields"] = [field_model(**item) for item in value]
             elif name == "sectors":
                 sectors = list(model("casestudies.Sector").objects.filter(slug__in=value))
             else:
@@ -255,6 +265,30 @@ class ContentLoader:
                 }
             blocks.append({"type": block["type"], "value": value})
         return blocks
+
+    def resolve_page_keys(self, value, locale):
+        """A page key as the page's pk: alone, or as "page" anywhere in nested stream data."""
+        if isinstance(value, str):
+            return self.page_in(value, locale)
+        return [
+            {"type": block["type"], "value": self.resolve_nested(block["value"], locale)}
+            for block in value
+        ]
+
+    def resolve_nested(self, value, locale):
+        if isinstance(value, list):
+            return [self.resolve_nested(item, locale) for item in value]
+        if not isinstance(value, dict):
+            return value
+        return {
+            name: self.page_in(item, locale).pk
+            if name == "page"
+            else self.resolve_nested(item, locale)
+            for name, item in value.items()
+        }
+
+    def page_in(self, key, locale):
+        return Page.objects.get(translation_key=translation_key(key), locale=locale)
 
     def document_id(self, key):
         return model("documents.LibraryDocument").objects.get(import_key=key).pk

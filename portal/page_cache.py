@@ -18,7 +18,8 @@ from portal.models import ContentVersion
 from portal.versioned_cache import content_version
 
 UNCACHED_PREFIXES = ("/admin/", "/documents/", "/api/")
-CONTENT_APPS = {"portal", "documents", "casestudies", "wagtailredirects"}
+CONTENT_APPS = {"portal", "documents", "casestudies", "buyers", "wagtailredirects"}
+NOT_CONTENT = {"portal.ContentVersion", "buyers.Subscriber"}  # shown on no page
 WAGTAIL_CONTENT_MODELS = {
     "page",
     "site",
@@ -52,6 +53,12 @@ def is_cacheable_response(response):
     )
 
 
+def holds_csrf_token(request):
+    """The page rendered a form's CSRF token. The CSRF middleware sets its cookie only after this
+    middleware has seen the response, so the response's cookies cannot tell."""
+    return bool(request.META.get("CSRF_COOKIE_NEEDS_UPDATE"))
+
+
 def page_key(request):
     address = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
     return f"page:{content_version(request)}:{address}"
@@ -71,7 +78,7 @@ class AnonymousPageCacheMiddleware:
             response[HEADER] = "hit"
             return response
         response = self.get_response(request)
-        if is_cacheable_response(response):
+        if is_cacheable_response(response) and not holds_csrf_token(request):
             cache.set(key, response, seconds)
             response[HEADER] = "miss"
         return response
@@ -85,7 +92,7 @@ def is_content(model):
         return True
     if meta.app_label == "wagtailcore":
         return meta.model_name in WAGTAIL_CONTENT_MODELS
-    return meta.app_label in CONTENT_APPS and model is not ContentVersion
+    return meta.app_label in CONTENT_APPS and meta.label not in NOT_CONTENT
 
 
 def content_changed(sender, **kwargs):

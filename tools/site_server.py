@@ -127,10 +127,10 @@ def serving(env, production=False, log_path=None):
 
 
 @contextmanager
-def running_site(tmp_dir, production=False):
+def running_site(tmp_dir, production=False, extra_commands=(), extra_env=None):
     """Sets up a fresh database and serves it on a free loopback port; yields the base URL."""
     with (
-        prepared_site(tmp_dir, production) as env,
+        prepared_site(tmp_dir, production, extra_commands, extra_env) as env,
         serving(env, production, Path(tmp_dir) / "server.log") as base_url,
     ):
         yield base_url

@@ -16,6 +16,7 @@ from wagtail.search import index
 from rest_framework import serializers
 
 from casestudies.countries import COUNTRIES
+from casestudies.similar import similar_cases
 from portal.csv_export import csv_response
 from portal.listing import clean_choice, clean_int, paginate, query_without
 from portal.models import BasePage, BodyPage, RelatedDocumentsMixin
@@ -225,6 +226,9 @@ class CaseStudyPage(RelatedDocumentsMixin, BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["sector_list"] = list(self.sectors.all())
+        context["similar_cases"] = similar_cases(
+            self, [sector.pk for sector in context["sector_list"]]
+        )
         return context
 
     def sections(self):

@@ -5,6 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
+from wagtail.models import Page
 
 from .base import BodyPage
 
@@ -16,6 +17,7 @@ class HomePage(BodyPage):
     parent_page_types = ["wagtailcore.Page"]
     latest_documents_count = 5
     featured_cases_count = 3
+    buyer_tools = ["ProcedureChooserPage", "SupportRequestPage", "NewsletterPage"]
 
     class Meta:
         verbose_name = _("home page")
@@ -42,6 +44,10 @@ class HomePage(BodyPage):
         if context["library"]:
             context["library"].add_detail_urls(context["latest_documents"])
         context["webinar_index"] = self.find_child("documents", "WebinarIndexPage")
+        tool_models = [apps.get_model("buyers", name) for name in self.buyer_tools]
+        context["buyer_tools"] = list(
+            Page.objects.live().descendant_of(self).type(*tool_models).order_by("path")
+        )  # plain pages: each type's blurb is a class attribute, so no query per type
         return context
 
     def find_child(self, app_label, model_name):

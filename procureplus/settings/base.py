@@ -18,6 +18,7 @@ INSTALLED_APPS = [
     "documents",
     "casestudies",
     "editorial",
+    "buyers",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.frontend_cache",
@@ -163,6 +164,11 @@ EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Procure+i <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Staff who receive "Ask Procure+i" requests (a form page's own "to address" takes precedence).
+SUPPORT_REQUEST_RECIPIENTS = env_list("SUPPORT_REQUEST_RECIPIENTS")
+# A newsletter confirmation link expires after this many days; unconfirmed sign-ups older
+# than that are deleted by `manage.py purge_unconfirmed_subscribers`.
+NEWSLETTER_CONFIRMATION_DAYS = int(os.environ.get("NEWSLETTER_CONFIRMATION_DAYS", "7"))
 # ADMINS="Name <a@b.pt>,Other <c@d.pt>": receive server-error mails.
 ADMINS = [
     (entry.split("<")[0].strip(), entry.split("<")[-1].rstrip(">").strip())

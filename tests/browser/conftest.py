@@ -2,6 +2,7 @@
 
 import os
 import re
+import secrets
 from pathlib import Path
 
 from django.conf import settings
@@ -52,10 +53,15 @@ def missing_browser_tools():
     return missing
 
 
+# A staff account on the served site, for journeys that end in the admin.
+STAFF = {"DJANGO_SUPERUSER_USERNAME": "staff", "DJANGO_SUPERUSER_PASSWORD": secrets.token_urlsafe()}
+
+
 @pytest.fixture(scope="package")
 def site(tmp_path_factory):
     """The running portal: its base URL and the path of each (page type, language)."""
-    with running_site(tmp_path_factory.mktemp("browser-site")) as base_url:
+    tmp_dir = tmp_path_factory.mktemp("browser-site")
+    with running_site(tmp_dir, extra_commands=[["ensure_admin"]], extra_env=STAFF) as base_url:
         yield base_url, resolve_all(base_url)
 
 

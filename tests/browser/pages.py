@@ -66,6 +66,16 @@ PAGE_TYPES = {
         "en": "/en/public-procurement-of-innovation/glossary/",
     },
     "accessibility": {"pt": "/pt/acessibilidade/", "en": "/en/accessibility/"},
+    "chooser-step": {
+        "pt": "/pt/escolher-procedimento/?rd=no",
+        "en": "/en/choose-a-procedure/?rd=no",
+    },
+    "chooser-result": {
+        "pt": "/pt/escolher-procedimento/?rd=yes&scale=no&consulted=no",
+        "en": "/en/choose-a-procedure/?rd=yes&scale=no&consulted=no",
+    },
+    "support-request": {"pt": "/pt/pedir-apoio/", "en": "/en/ask-procure-i/"},
+    "newsletter": {"pt": "/pt/newsletter/", "en": "/en/newsletter/"},
     "not-found": {"pt": "/pt/pagina-que-nao-existe/", "en": "/en/no-such-page/"},
 }
 

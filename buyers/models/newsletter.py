@@ -1,0 +1,191 @@
+"""Newsletter sign-up with double opt-in: a subscriber counts only once the link is followed."""
+
+import hashlib
+from datetime import timedelta
+
+from django import forms
+from django.conf import settings
+from django.core import signing
+from django.db import models
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.http import urlencode
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.models import Page
+
+from buyers.newsletter_mail import send_confirmation, send_welcome
+from portal.models import BasePage
+
+CONFIRM_SALT = "buyers.newsletter.confirm"
+UNSUBSCRIBE_SALT = "buyers.newsletter.unsubscribe"
+LANGUAGE_CHOICES = settings.LANGUAGES
+
+
+class SubscriberQuerySet(models.QuerySet):
+    def confirmed(self):
+        return self.filter(confirmed_at__isnull=False)
+
+    def unconfirmed_before(self, moment):
+        return self.filter(confirmed_at__isnull=True, created_at__lt=moment)
+
+
+class Subscriber(models.Model):
+    """Only what sending needs: the address, the language, and when consent was given."""
+
+    email = models.EmailField(_("email address"), unique=True)
+    language = models.CharField(_("language"), max_length=8, choices=LANGUAGE_CHOICES)
+    created_at = models.DateTimeField(_("signed up"), auto_now_add=True)
+    confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
+
+    objects = SubscriberQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("newsletter subscriber")
+        verbose_name_plural = _("newsletter subscribers")
+        ordering = ["-confirmed_at", "email"]
+
+    def __str__(self):
+        return self.email
+
+    def token_value(self):
+        # The address itself stays out of links (and so out of server logs): a digest of it.
+        digest = hashlib.sha256(self.email.lower().encode()).hexdigest()[:20]
+        return f"{self.pk}:{digest}"
+
+    def confirm_token(self):
+        return signing.dumps(self.token_value(), salt=CONFIRM_SALT)
+
+    def unsubscribe_token(self):
+        return signing.dumps(self.token_value(), salt=UNSUBSCRIBE_SALT)
+
+    @classmethod
+    def from_token(cls, token, salt, max_age=None):
+        """The subscriber a signed token names, or None if it is tampered, expired or stale."""
+        try:
+            value = signing.loads(token, salt=salt, max_age=max_age)
+            pk = int(str(value).split(":", 1)[0])
+        except (signing.BadSignature, ValueError):
+            return None
+        subscriber = cls.objects.filter(pk=pk).first()
+        if subscriber is None or subscriber.token_value() != value:
+            return None
+        return subscriber
+
+
+def is_signed(token, salt):
+    try:
+        signing.loads(token, salt=salt)
+    except signing.BadSignature:
+        return False
+    return True
+
+
+def confirmation_age():
+    return timedelta(days=settings.NEWSLETTER_CONFIRMATION_DAYS)
+
+
+class NewsletterForm(forms.Form):
+    email = forms.EmailField(label=_("Email address"), max_length=254)
+    consent = forms.BooleanField(
+        label=_("I agree to receive the Procure+i newsletter at this address."),
+        error_messages={"required": _("Please agree to receive the newsletter.")},
+    )
+    # Hidden by CSS (.trap); people never see or fill it, form-filling robots do.
+    website = forms.CharField(label=_("Leave this field empty"), required=False, max_length=200)
+
+    def visible_fields(self):
+        return [field for field in super().visible_fields() if field.name != "website"]
+
+
+class NewsletterPage(RoutablePageMixin, BasePage):
+    """Sign-up form, and the confirmation and unsubscribe links the mails point to."""
+
+    template = "pages/newsletter_page.html"
+    home_blurb = _("Get new documents, webinars and case studies by email.")
+    max_count_per_parent = 1
+
+    privacy_page = models.ForeignKey(
+        Page,
+        verbose_name=_("privacy notice"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Linked from the consent box."),
+    )
+
+    content_panels = [*BasePage.content_panels, FieldPanel("privacy_page")]
+
+    class Meta:
+        verbose_name = _("newsletter page")
+        verbose_name_plural = _("newsletter pages")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        privacy = self.privacy_page.localized if self.privacy_page_id else None
+        context["privacy_url"] = privacy.url if privacy else ""
+        context["confirmation_days"] = settings.NEWSLETTER_CONFIRMATION_DAYS
+        return context
+
+    def render_state(self, request, state, **extra):
+        context = self.get_context(request)
+        context.update(state=state, **extra)
+        return TemplateResponse(request, self.template, context)
+
+    @path("")
+    def sign_up(self, request):
+        form = NewsletterForm(request.POST or None)
+        if request.method == "POST" and form.is_valid():
+            if not form.cleaned_data["website"]:
+                self.register(request, form.cleaned_data["email"])
+            # The same answer whether the address was new, known or a robot's: nothing leaks.
+            return self.render_state(request, "check-email")
+        return self.render_state(request, "form", form=form)
+
+    def register(self, request, email):
+        subscriber, created = Subscriber.objects.get_or_create(
+            email__iexact=email,
+            defaults={"email": email, "language": self.locale.language_code},
+        )
+        if subscriber.confirmed_at is None:
+            send_confirmation(
+                subscriber,
+                self.absolute_route(request, "confirm", subscriber),
+                self.absolute_route(request, "unsubscribe", subscriber),
+            )
+
+    def absolute_route(self, request, name, subscriber):
+        # The token travels in the query string: Wagtail's page URLs allow no ":" in a path.
+        token = subscriber.confirm_token() if name == "confirm" else subscriber.unsubscribe_token()
+        address = self.url + self.reverse_subpage(name) + "?" + urlencode({"t": token})
+        return request.build_absolute_uri(address)
+
+    @path("confirm/", name="confirm")
+    def confirm(self, request):
+        token = request.GET.get("t", "")
+        subscriber = Subscriber.from_token(token, CONFIRM_SALT, confirmation_age().total_seconds())
+        if subscriber is None:
+            return self.render_state(request, "invalid-link")
+        if request.method != "POST":
+            return self.render_state(request, "confirm")  # a button: mail scanners only GET
+        if subscriber.confirmed_at is None:
+            subscriber.confirmed_at = timezone.now()
+            subscriber.save(update_fields=["confirmed_at"])
+            send_welcome(subscriber, self.absolute_route(request, "unsubscribe", subscriber))
+        return self.render_state(request, "confirmed")
+
+    @path("unsubscribe/", name="unsubscribe")
+    def unsubscribe(self, request):
+        token = request.GET.get("t", "")
+        subscriber = Subscriber.from_token(token, UNSUBSCRIBE_SALT)
+        if subscriber is None and not is_signed(token, UNSUBSCRIBE_SALT):
+            return self.render_state(request, "invalid-link")  # forged, not already used
+        if request.method != "POST":
+            state = "unsubscribe" if subscriber else "unsubscribed"
+            return self.render_state(request, state)
+        if subscriber is not None:
+            subscriber.delete()  # nothing of the address is kept
+        return self.render_state(request, "unsubscribed")

@@ -1,0 +1,168 @@
+"""Ask Procure+i: a support request form (wagtail.contrib.forms) with consent and a honeypot."""
+
+from django import forms
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import models
+from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.forms.forms import FormBuilder
+from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+
+from portal.models import BasePage
+
+HONEYPOT_FIELD = "website"
+CONSENT_FIELD = "consent"
+MESSAGE_MAX_LENGTH = 5000
+
+
+class SupportFormField(AbstractFormField):
+    page = ParentalKey("SupportRequestPage", on_delete=models.CASCADE, related_name="form_fields")
+
+
+class SupportFormBuilder(FormBuilder):
+    def create_multiline_field(self, field, options):
+        options.setdefault("max_length", MESSAGE_MAX_LENGTH)  # stored and mailed: keep it bounded
+        return super().create_multiline_field(field, options)
+
+
+class SupportForm(forms.Form):
+    """Fields every request has whatever editors configure: consent, and a trap for robots."""
+
+    def __init__(self, *args, privacy_url="", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields[CONSENT_FIELD] = forms.BooleanField(
+            label=_("I agree that Procure+i processes the data in this form to answer my request."),
+            required=True,
+            error_messages={"required": _("Please agree to the processing of your data.")},
+        )
+        self.privacy_url = privacy_url
+        # Hidden by CSS (.trap); people never see or fill it, form-filling robots do.
+        self.fields[HONEYPOT_FIELD] = forms.CharField(
+            label=_("Leave this field empty"), required=False, max_length=200
+        )
+
+    @property
+    def is_spam(self):
+        return bool(self.cleaned_data.get(HONEYPOT_FIELD))
+
+    def visible_fields(self):
+        return [field for field in super().visible_fields() if field.name != HONEYPOT_FIELD]
+
+
+class SupportRequestPage(AbstractEmailForm, BasePage):
+    """Stores each request (CSV export in Wagtail's Forms menu), mails staff and the requester."""
+
+    template = "pages/support_request_page.html"
+    home_blurb = _("Describe your need and ask the competence centre for support.")
+    landing_page_template = "pages/support_request_page_landing.html"
+    form_builder = SupportFormBuilder
+    max_count_per_parent = 1
+
+    privacy_page = models.ForeignKey(
+        Page,
+        verbose_name=_("privacy notice"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Linked from the consent box."),
+    )
+    thank_you_text = RichTextField(
+        _("thank-you text"),
+        blank=True,
+        features=["bold", "italic", "link"],
+        help_text=_("Shown after a request is sent."),
+    )
+
+    content_panels = [
+        *BasePage.content_panels,
+        InlinePanel("form_fields", label=_("Form fields")),
+        FieldPanel("thank_you_text"),
+        FieldPanel("privacy_page"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("from_address"), FieldPanel("to_address")]),
+                FieldPanel("subject"),
+            ],
+            heading=_("Email"),
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("support request form")
+        verbose_name_plural = _("support request forms")
+
+    def get_form_class(self):
+        fields = self.form_builder(self.get_form_fields()).formfields
+        return type("SupportRequestForm", (SupportForm,), dict(fields))
+
+    def get_form(self, *args, **kwargs):
+        kwargs.pop("page", None)  # wagtail passes page and user; this form needs neither
+        kwargs.pop("user", None)
+        privacy = self.privacy_page.localized if self.privacy_page_id else None
+        return self.get_form_class()(*args, privacy_url=privacy.url if privacy else "", **kwargs)
+
+    def get_data_fields(self):
+        return [*super().get_data_fields(), (CONSENT_FIELD, _("Consent to data processing"))]
+
+    def process_form_submission(self, form):
+        if form.is_spam:
+            return None  # robots get the thank-you page; nothing is stored or mailed
+        data = {k: v for k, v in form.cleaned_data.items() if k != HONEYPOT_FIELD}
+        submission = self.get_submission_class().objects.create(form_data=data, page=self)
+        self.send_mail(form)
+        self.send_confirmation(form)
+        return submission
+
+    def staff_recipients(self):
+        if self.to_address:
+            return [address.strip() for address in self.to_address.split(",")]
+        return settings.SUPPORT_REQUEST_RECIPIENTS
+
+    def send_mail(self, form):
+        recipients = self.staff_recipients()
+        if not recipients:
+            return
+        subject = self.subject or _("Support request from the Procure+i portal")
+        body = self.render_email(form)
+        send_mail(str(subject), body, self.from_address or None, recipients)
+
+    def render_email(self, form):
+        """The request as "label: value" lines, as the person filled it in (no honeypot)."""
+        lines = []
+        for field in form:
+            if field.name == HONEYPOT_FIELD:
+                continue
+            value = form.cleaned_data.get(field.name, "")
+            if isinstance(value, bool):
+                value = _("Yes") if value else _("No")
+            elif isinstance(value, list):
+                value = ", ".join(value)
+            lines.append(f"{field.label}: {value}")
+        return "\n".join(lines)
+
+    def requester_address(self, form):
+        for field in self.get_form_fields():
+            if field.field_type == "email" and form.cleaned_data.get(field.clean_name):
+                return form.cleaned_data[field.clean_name]
+        return None
+
+    def send_confirmation(self, form):
+        """A copy of the request to the requester, in the page's language."""
+        address = self.requester_address(form)
+        if not address:
+            return
+        with translation.override(self.locale.language_code):
+            subject = str(_("Procure+i: we received your request"))
+            body = render_to_string(
+                "emails/support_request_confirmation.txt",
+                {"page": self, "summary": self.render_email(form)},
+            )
+        send_mail(subject, body, self.from_address or None, [address])

@@ -1,0 +1,38 @@
+"""Every newsletter message goes through here, so each carries an unsubscribe link."""
+
+from django.core.mail import EmailMessage
+from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+
+CONFIRM_SUBJECT = _("Procure+i newsletter: please confirm your subscription")
+WELCOME_SUBJECT = _("Procure+i newsletter: subscription confirmed")
+
+
+def send_to_subscriber(subscriber, subject, template, unsubscribe_url, context=None):
+    """Mail a subscriber in their language, with the unsubscribe link in the text and header."""
+    with translation.override(subscriber.language):
+        body = render_to_string(template, {**(context or {}), "unsubscribe_url": unsubscribe_url})
+        message = EmailMessage(
+            subject=str(subject),
+            body=body,
+            to=[subscriber.email],
+            headers={"List-Unsubscribe": f"<{unsubscribe_url}>"},
+        )
+    message.send()
+
+
+def send_confirmation(subscriber, confirm_url, unsubscribe_url):
+    send_to_subscriber(
+        subscriber,
+        CONFIRM_SUBJECT,
+        "emails/newsletter_confirm.txt",
+        unsubscribe_url,
+        {"confirm_url": confirm_url},
+    )
+
+
+def send_welcome(subscriber, unsubscribe_url):
+    send_to_subscriber(
+        subscriber, WELCOME_SUBJECT, "emails/newsletter_welcome.txt", unsubscribe_url
+    )

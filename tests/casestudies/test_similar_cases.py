@@ -1,0 +1,85 @@
+"""Each case study shows up to three similar cases, in its own language, best match first."""
+
+import pytest
+
+from casestudies.similar import similar_cases
+from tests.casestudies.factories import (
+    CaseStudyIndexPageFactory,
+    CaseStudyPageFactory,
+    ProcedureTypeFactory,
+    SectorFactory,
+)
+from tests.querycount import assert_queries_do_not_grow
+
+
+@pytest.fixture
+def indexes(translated_pair):
+    return translated_pair(CaseStudyIndexPageFactory, "cases")
+
+
+def case(index, **kwargs):
+    sectors = kwargs.pop("sectors", [])
+    page = CaseStudyPageFactory(parent=index, locale=index.locale, **kwargs)
+    page.sectors.set(sectors)
+    page.save()
+    return page
+
+
+@pytest.mark.django_db
+def test_cases_rank_by_procedure_then_sectors_then_country(indexes):
+    pcp, dialogue = ProcedureTypeFactory(), ProcedureTypeFactory()
+    sea, energy = SectorFactory(), SectorFactory()
+    index = indexes["en"]
+    subject = case(index, procedure_type=pcp, sectors=[sea, energy], country="PT")
+    same_all = case(index, title="A", procedure_type=pcp, sectors=[sea], country="PT")
+    same_procedure = case(index, title="B", procedure_type=pcp, country="DK")
+    two_sectors = case(
+        index, title="C", procedure_type=dialogue, sectors=[sea, energy], country="DK"
+    )
+    same_country = case(index, title="D", procedure_type=dialogue, country="PT")
+    case(index, title="E", procedure_type=dialogue, country="DK")  # nothing in common
+    found = similar_cases(subject, [sea.pk, energy.pk])
+    assert found == [same_all, two_sectors, same_procedure]
+    assert same_country not in found and subject not in found
+
+
+@pytest.mark.django_db
+def test_cases_in_the_other_language_or_unpublished_are_left_out(indexes):
+    procedure = ProcedureTypeFactory()
+    subject = case(indexes["en"], procedure_type=procedure)
+    case(indexes["pt"], procedure_type=procedure)
+    draft = case(indexes["en"], procedure_type=procedure)
+    draft.unpublish()
+    assert similar_cases(subject, []) == []
+
+
+@pytest.mark.django_db
+def test_a_case_with_no_facts_has_no_similar_cases(indexes):
+    subject = case(indexes["en"], procedure_type=None, country="")
+    case(indexes["en"], procedure_type=None, country="")
+    assert similar_cases(subject, []) == []
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("code", "heading"), [("pt", "Casos semelhantes"), ("en", "Similar cases")]
+)
+def test_case_page_links_similar_cases_in_its_language(client, indexes, code, heading):
+    procedure = ProcedureTypeFactory()
+    subject = case(indexes[code], procedure_type=procedure)
+    other = case(indexes[code], title="Neighbour", procedure_type=procedure)
+    html = client.get(subject.url).content.decode()
+    assert heading in html and f'href="{other.url}"' in html
+
+
+@pytest.mark.django_db
+def test_similar_cases_cost_the_same_however_many_cases_exist(client, indexes):
+    procedure, sector = ProcedureTypeFactory(), SectorFactory()
+    index = indexes["pt"]
+    subject = case(index, procedure_type=procedure, sectors=[sector])
+
+    def grow():
+        for _ in range(15):
+            case(index, procedure_type=procedure, sectors=[sector, SectorFactory()])
+
+    assert_queries_do_not_grow(client, subject.url, grow, budget=19)
