@@ -18,7 +18,7 @@ from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
 KEY_NAMESPACE = uuid.UUID("6f1c1d2e-4b7a-4c8e-9a51-0d7e3c2b9f10")
-PAGE_TEXT_KEYS = {"title", "slug", "intro", "body"}
+PAGE_TEXT_KEYS = {"title", "slug", "intro", "body", "menu_title"}
 # Set once every page exists, since they name other pages by key (possibly loaded later).
 LATE_FIELDS = {"recommendations", "privacy_page"}
 
@@ -191,6 +191,7 @@ class ContentLoader:
                 title=text["title"],
                 slug=text["slug"],
                 intro=text.get("intro", ""),
+                menu_title=text.get("menu_title", ""),
                 show_in_menus=spec.get("show_in_menus", False),
                 locale=locale,
                 translation_key=key,

@@ -41,7 +41,8 @@ def menu_items(home, current_page=None):
     """The home page's live children shown in menus, each flagged when it holds the current page."""
     if home is None:
         return []
-    items = list(home.get_children().live().in_menu())
+    # Specific pages for their menu titles: one query per page type, and the menu is cached.
+    items = list(home.get_children().live().in_menu().specific().defer_streamfields())
     current_path = current_page.path if current_page else ""
     return [(item, current_path.startswith(item.path)) for item in items]
 

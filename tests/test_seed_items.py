@@ -162,3 +162,18 @@ def test_every_page_links_the_accessibility_statement_and_privacy_notice(
             assert f'href="{link}"' in footer
     statement = page_html(client, links[0])
     assert "83/2018" in statement and "2016/2102" in statement
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("code", "labels"),
+    [
+        ("pt", ["Compras de inovação", "FAQ", "Biblioteca", "Escolher procedimento"]),
+        ("en", ["Innovation procurement", "FAQ", "Library", "Choose a procedure"]),
+    ],
+)
+def test_the_menu_uses_short_titles(client, portal_content, code, labels):
+    nav = page_html(client, f"/{code}/").split('<nav class="main-nav"')[1].split("</nav>")[0]
+    for label in labels:
+        assert f">{label}</a>" in nav
+    assert ">Procure+i</a>" in nav  # no menu title: the page title

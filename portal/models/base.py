@@ -21,9 +21,19 @@ class BasePage(Page):
         max_length=300,
         help_text=_("One or two sentences shown under the title and to search engines."),
     )
+    menu_title = models.CharField(
+        _("menu title"),
+        max_length=30,
+        blank=True,
+        help_text=_(
+            "A short name for the main menu (e.g. “FAQ”), so that the menu fits on one line; "
+            "the title is used when it is empty."
+        ),
+    )
 
     search_fields = [*Page.search_fields, index.SearchField("intro")]
     content_panels = [*Page.content_panels, FieldPanel("intro")]
+    promote_panels = [*Page.promote_panels, FieldPanel("menu_title")]
 
     class Meta:
         abstract = True

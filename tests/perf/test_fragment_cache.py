@@ -31,7 +31,7 @@ def test_footer_and_menu_follow_an_edit(client, fragments, changes):
         organisation.name_pt = "Agência renomeada"
         organisation.save()
         page = ContentPage.objects.get(slug="compras-publicas-de-inovacao")
-        page.title = "Menu revisto"
+        page.menu_title = "Menu revisto"
         page.save_revision().publish()
 
     changes(rename)

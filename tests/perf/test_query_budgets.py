@@ -153,7 +153,8 @@ def test_content_and_glossary_pages(client, pt_home):
     glossary = under(content, GlossaryPageFactory)
     grow = lambda: GlossaryTermFactory.create_batch(20)  # noqa: E731
     assert_queries_do_not_grow(client, content.url, grow, budget=18)
-    assert_queries_do_not_grow(client, glossary.url, grow, budget=18)
+    # 19: the menu reads its pages' menu titles, one query per page type (cached in production)
+    assert_queries_do_not_grow(client, glossary.url, grow, budget=19)
 
 
 @pytest.mark.django_db

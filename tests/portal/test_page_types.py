@@ -56,7 +56,7 @@ def test_query_budget_of_home_page_does_not_grow_with_menu(client, homes):
     for _ in range(27):
         ContentPageFactory(parent=homes["pt"], locale=homes["pt"].locale)
     assert query_count(client, "/pt/") == few
-    assert few <= 20
+    assert few <= 21  # +1 since the menu reads its pages' menu titles (one query per type)
 
 
 @pytest.mark.django_db
