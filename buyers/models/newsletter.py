@@ -14,10 +14,11 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.models import Page
 
 from buyers.newsletter_mail import send_confirmation, send_welcome
 from portal.models import BasePage
+
+from .privacy_notice import PrivacyNoticeMixin
 
 CONFIRM_SALT = "buyers.newsletter.confirm"
 UNSUBSCRIBE_SALT = "buyers.newsletter.unsubscribe"
@@ -100,22 +101,12 @@ class NewsletterForm(forms.Form):
         return [field for field in super().visible_fields() if field.name != "website"]
 
 
-class NewsletterPage(RoutablePageMixin, BasePage):
+class NewsletterPage(RoutablePageMixin, PrivacyNoticeMixin, BasePage):
     """Sign-up form, and the confirmation and unsubscribe links the mails point to."""
 
     template = "pages/newsletter_page.html"
     home_blurb = _("Get new documents, webinars and case studies by email.")
     max_count_per_parent = 1
-
-    privacy_page = models.ForeignKey(
-        Page,
-        verbose_name=_("privacy notice"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("Linked from the consent box."),
-    )
 
     content_panels = [*BasePage.content_panels, FieldPanel("privacy_page")]
 
@@ -125,8 +116,7 @@ class NewsletterPage(RoutablePageMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        privacy = self.privacy_page.localized if self.privacy_page_id else None
-        context["privacy_url"] = privacy.url if privacy else ""
+        context["privacy_url"] = self.privacy_url()
         context["confirmation_days"] = settings.NEWSLETTER_CONFIRMATION_DAYS
         return context
 

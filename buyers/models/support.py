@@ -13,9 +13,10 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.contrib.forms.forms import FormBuilder
 from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
 from wagtail.fields import RichTextField
-from wagtail.models import Page
 
 from portal.models import BasePage
+
+from .privacy_notice import PrivacyNoticeMixin
 
 HONEYPOT_FIELD = "website"
 CONSENT_FIELD = "consent"
@@ -56,7 +57,7 @@ class SupportForm(forms.Form):
         return [field for field in super().visible_fields() if field.name != HONEYPOT_FIELD]
 
 
-class SupportRequestPage(AbstractEmailForm, BasePage):
+class SupportRequestPage(AbstractEmailForm, PrivacyNoticeMixin, BasePage):
     """Stores each request (CSV export in Wagtail's Forms menu), mails staff and the requester."""
 
     template = "pages/support_request_page.html"
@@ -65,15 +66,6 @@ class SupportRequestPage(AbstractEmailForm, BasePage):
     form_builder = SupportFormBuilder
     max_count_per_parent = 1
 
-    privacy_page = models.ForeignKey(
-        Page,
-        verbose_name=_("privacy notice"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("Linked from the consent box."),
-    )
     thank_you_text = RichTextField(
         _("thank-you text"),
         blank=True,
@@ -106,8 +98,7 @@ class SupportRequestPage(AbstractEmailForm, BasePage):
     def get_form(self, *args, **kwargs):
         kwargs.pop("page", None)  # wagtail passes page and user; this form needs neither
         kwargs.pop("user", None)
-        privacy = self.privacy_page.localized if self.privacy_page_id else None
-        return self.get_form_class()(*args, privacy_url=privacy.url if privacy else "", **kwargs)
+        return self.get_form_class()(*args, privacy_url=self.privacy_url(), **kwargs)
 
     def get_data_fields(self):
         return [*super().get_data_fields(), (CONSENT_FIELD, _("Consent to data processing"))]
