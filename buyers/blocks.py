@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
 
-from portal.blocks import BLOCK_TEMPLATES, PageLinkStructValue
+from core.blocks import BLOCK_TEMPLATES, PageLinkStructValue
 
 from .chooser import QUESTION_CHOICES, RECOMMENDATION_CHOICES
 

@@ -10,7 +10,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from portal.navigation import live_page_of_type
+from core.navigation import live_page_of_type
 
 from .models import DocumentLibraryPage, LibraryDocument, Webinar, WebinarIndexPage
 

@@ -8,7 +8,7 @@ from wagtail.admin.auth import permission_denied
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Locale
 
-from portal.csv_export import csv_response
+from core.csv_export import csv_response
 
 from . import parity
 from .downloads import top_documents

@@ -3,11 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 class PortalConfig(AppConfig):
+    """The guidance pages: home, content pages, FAQ, modules, events, glossary, partnership."""
+
     name = "portal"
     verbose_name = _("Portal")
-
-    def ready(self):
-        from portal import page_cache, signals
-
-        signals.connect()
-        page_cache.connect()

@@ -6,8 +6,9 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from portal import search_views, seo
+from portal import seo
 from portal.api import api_router
+from search import views as search_views
 
 urlpatterns = [
     path("sitemap.xml", seo.sitemap, name="sitemap"),
@@ -26,6 +27,6 @@ urlpatterns += i18n_patterns(
     prefix_default_language=True,
 )
 
-handler400 = "portal.views.bad_request"
-handler403 = "portal.views.permission_denied"
-handler404 = "portal.views.page_not_found"
+handler400 = "core.views.bad_request"
+handler403 = "core.views.permission_denied"
+handler404 = "core.views.page_not_found"

@@ -5,7 +5,7 @@ from wagtail.models import Locale, Page, Site
 
 import pytest
 
-from portal.content_loader import ContentLoader
+from ops.content_loader import ContentLoader
 from tests.portal.factories import HomePageFactory
 
 

@@ -8,7 +8,7 @@ from wagtail.fields import StreamField
 
 from buyers import chooser
 from buyers.blocks import QuestionHelpBlock, RecommendationBlock
-from portal.models import BasePage
+from core.models import BasePage
 
 from .support import SupportRequestPage
 

@@ -16,7 +16,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
 from buyers.newsletter_mail import send_confirmation, send_welcome
-from portal.models import BasePage
+from core.models import BasePage
 
 from .privacy_notice import PrivacyNoticeMixin
 

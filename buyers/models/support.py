@@ -14,7 +14,7 @@ from wagtail.contrib.forms.forms import FormBuilder
 from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
 from wagtail.fields import RichTextField
 
-from portal.models import BasePage
+from core.models import BasePage
 
 from .privacy_notice import PrivacyNoticeMixin
 

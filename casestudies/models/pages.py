@@ -17,9 +17,9 @@ from rest_framework import serializers
 
 from casestudies.countries import COUNTRIES
 from casestudies.similar import similar_cases
-from portal.csv_export import csv_response
-from portal.listing import clean_choice, clean_int, paginate, query_without
-from portal.models import BasePage, BodyPage, RelatedDocumentsMixin
+from core.csv_export import csv_response
+from core.listing import clean_choice, clean_int, paginate, query_without
+from core.models import BasePage, BodyPage, RelatedDocumentsMixin
 
 from .taxonomy import ProcedureType, Sector
 

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
 
-from portal.models.terms import NamedTerm
+from core.models.terms import NamedTerm
 
 
 class ProcedureType(NamedTerm):

@@ -9,12 +9,12 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
+from core import jsonld
+from core.csv_export import csv_response
+from core.listing import clean_choice, clean_int, paginate, query_without
+from core.models import BodyPage
+from core.versioned_cache import remember
 from documents.calendar import webinar_ics
-from portal import jsonld
-from portal.csv_export import csv_response
-from portal.listing import clean_choice, clean_int, paginate, query_without
-from portal.models import BodyPage
-from portal.versioned_cache import remember
 
 from .library_document import NEWEST_FIRST, LibraryDocument
 from .webinar import Webinar

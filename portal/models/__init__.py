@@ -1,19 +1,13 @@
-from .base import BasePage, BodyPage, RelatedDocumentsMixin
-from .content_version import ContentVersion
 from .faq import FAQEntry, FAQPage, FAQTopic
 from .glossary import GlossaryPage, GlossaryTerm
 from .guidance import EventIndexPage, EventReportPage, ModuleIndexPage, ModulePage
 from .organisations import Agreement, Organisation
 from .pages import ContentPage, HomePage
 from .partnership import PartnershipPage
-from .search import SearchEntry
 
 __all__ = [
     "Agreement",
-    "BasePage",
-    "BodyPage",
     "ContentPage",
-    "ContentVersion",
     "EventIndexPage",
     "EventReportPage",
     "FAQEntry",
@@ -26,6 +20,4 @@ __all__ = [
     "ModulePage",
     "Organisation",
     "PartnershipPage",
-    "RelatedDocumentsMixin",
-    "SearchEntry",
 ]

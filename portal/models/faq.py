@@ -8,10 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.fields import RichTextField
 
-from portal import jsonld
-
-from .base import BodyPage
-from .terms import NamedTerm
+from core import jsonld
+from core.models import BodyPage, NamedTerm
 
 
 class FAQTopic(NamedTerm):

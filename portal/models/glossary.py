@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 
-from .base import BodyPage
+from core.models import BodyPage
 
 CACHE_KEY = "glossary-terms"
 

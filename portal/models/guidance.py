@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 
-from .base import BodyPage, RelatedDocumentsMixin
+from core.models import BodyPage, RelatedDocumentsMixin
 
 
 class ModuleIndexPage(BodyPage):

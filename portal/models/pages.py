@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
-from .base import BodyPage
+from core.models import BodyPage
 
 
 class HomePage(BodyPage):

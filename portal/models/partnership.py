@@ -2,7 +2,8 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from .base import BodyPage
+from core.models import BodyPage
+
 from .organisations import Agreement, Organisation
 
 

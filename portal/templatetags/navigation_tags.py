@@ -1,7 +1,7 @@
 from django import template
 from django.utils.translation import get_language
 
-from portal import navigation
+from core import navigation
 from portal.models import ContentPage, Organisation
 
 register = template.Library()

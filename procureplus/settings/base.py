@@ -14,11 +14,14 @@ BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 INSTALLED_APPS = [
     "modeltranslation",  # must precede django.contrib.admin
+    "core",
+    "search",
     "portal",
     "documents",
     "casestudies",
     "editorial",
     "buyers",
+    "ops",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.frontend_cache",
@@ -53,10 +56,10 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
-    "portal.security_headers.PermissionsPolicyMiddleware",
+    "core.security_headers.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Early, so a hit skips the rest; a stored page keeps the headers set below it.
-    "portal.page_cache.AnonymousPageCacheMiddleware",
+    "core.page_cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -65,7 +68,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    "portal.rate_limit.PublicPostRateLimitMiddleware",
+    "core.rate_limit.PublicPostRateLimitMiddleware",
     "axes.middleware.AxesMiddleware",  # last, as django-axes requires
 ]
 
@@ -84,7 +87,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "portal.versioned_cache.template_context",
+                "core.versioned_cache.template_context",
             ],
         },
     },
@@ -108,8 +111,8 @@ AUTHENTICATION_BACKENDS = [
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "30")))
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_CALLABLE = "portal.views.locked_out"
-AXES_CLIENT_IP_CALLABLE = "portal.rate_limit.client_address"
+AXES_LOCKOUT_CALLABLE = "core.views.locked_out"
+AXES_CLIENT_IP_CALLABLE = "core.rate_limit.client_address"
 # Reverse proxies in front of the portal that append to X-Forwarded-For (0: none, use REMOTE_ADDR).
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 # Public POST forms (page and collection passwords; later the portal's own forms): at most

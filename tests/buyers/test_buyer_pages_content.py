@@ -7,7 +7,7 @@ from django.conf import settings
 import pytest
 
 from buyers.models import NewsletterPage, ProcedureChooserPage, SupportRequestPage
-from portal.content_loader import ContentLoader
+from ops.content_loader import ContentLoader
 
 CHOOSER = {"pt": "/pt/escolher-procedimento/", "en": "/en/choose-a-procedure/"}
 SUPPORT = {"pt": "/pt/pedir-apoio/", "en": "/en/ask-procure-i/"}

@@ -11,7 +11,7 @@ from wagtail.models import Collection
 import pytest
 
 from documents.models import LibraryDocument
-from portal.models import SearchEntry
+from search.models import SearchEntry
 from tests.documents.factories import LibraryDocumentFactory, pdf_file
 
 HEADER = [

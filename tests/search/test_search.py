@@ -5,7 +5,7 @@ from django.core.files.base import ContentFile
 import pytest
 from fpdf import FPDF
 
-from portal.models import SearchEntry
+from search.models import SearchEntry
 from tests.documents.factories import DocumentLibraryPageFactory, LibraryDocumentFactory
 from tests.portal.factories import ContentPageFactory
 

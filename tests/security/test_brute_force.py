@@ -7,7 +7,7 @@ from wagtail.models import PageViewRestriction
 
 import pytest
 
-from portal.rate_limit import client_address
+from core.rate_limit import client_address
 
 LOGIN = "/admin/login/"
 

@@ -29,8 +29,8 @@ urlpatterns = [
     path("crash/", crash),
     *project_urls.urlpatterns,
 ]
-handler400 = "portal.views.bad_request"
-handler403 = "portal.views.permission_denied"
+handler400 = "core.views.bad_request"
+handler403 = "core.views.permission_denied"
 
 
 @pytest.mark.django_db

@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CoreConfig(AppConfig):
+    """What every app builds on: base pages, blocks, listing, caches, middleware, error views."""
+
+    name = "core"
+    verbose_name = _("Core")
+
+    def ready(self):
+        from core import page_cache
+
+        page_cache.connect()

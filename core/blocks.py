@@ -1,0 +1,130 @@
+"""StreamField blocks for page bodies."""
+
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import blocks
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.embeds.blocks import EmbedBlock
+
+from core.locales import active_locale_id
+
+BLOCK_TEMPLATES = "components/streamfield/blocks/"
+
+
+class HeadingBlock(blocks.CharBlock):
+    class Meta:
+        icon = "title"
+        template = BLOCK_TEMPLATES + "heading.html"
+        label = _("Heading")
+        description = _("A section heading; it also appears in the page's outline.")
+        preview_value = _("What is public procurement of innovation?")
+
+
+class ParagraphBlock(blocks.RichTextBlock):
+    def __init__(self, **kwargs):
+        kwargs.setdefault("features", ["h3", "bold", "italic", "ol", "ul", "link", "document-link"])
+        super().__init__(**kwargs)
+
+    class Meta:
+        icon = "pilcrow"
+        template = BLOCK_TEMPLATES + "paragraph.html"
+        label = _("Paragraph")
+        description = _("Text with lists, links and sub-headings.")
+        preview_value = _(
+            "<p>Public procurement can be an important tool for inducing innovation.</p>"
+        )
+
+
+class CalloutBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label=_("Title"), max_length=120)
+    text = blocks.RichTextBlock(label=_("Text"), features=["bold", "italic", "link", "ul"])
+
+    class Meta:
+        icon = "warning"
+        template = BLOCK_TEMPLATES + "callout.html"
+        label = _("Callout")
+        description = _("A highlighted box for a key point or a next step.")
+        preview_value = {
+            "title": _("Good to know"),
+            "text": _("<p>A preliminary market consultation comes before the procedure.</p>"),
+        }
+
+
+class LinkStructValue(blocks.StructValue):
+    """Label and address of a link block, so templates stay free of link logic."""
+
+    def find_target(self):
+        raise NotImplementedError
+
+    @cached_property
+    def target(self):
+        return self.find_target()  # once per link: templates ask for its address and its label
+
+    def url(self):
+        return self.target.url if self.target else ""
+
+    def text(self):
+        return self.get("label") or (self.target.title if self.target else "")
+
+
+class PageLinkStructValue(LinkStructValue):
+    def find_target(self):
+        page = self.get("page")
+        if page is None or not page.live:
+            return None
+        if page.locale_id == active_locale_id():
+            return page
+        return page.localized
+
+
+class DocumentLinkStructValue(LinkStructValue):
+    def find_target(self):
+        return self.get("document")
+
+
+class PageLinkBlock(blocks.StructBlock):
+    page = blocks.PageChooserBlock(label=_("Page"))
+    label = blocks.CharBlock(
+        label=_("Link text"), required=False, help_text=_("Leave empty to use the page title.")
+    )
+
+    class Meta:
+        icon = "link"
+        template = BLOCK_TEMPLATES + "page_link.html"
+        label = _("Page link")
+        description = _("A prominent link to another page of the portal.")
+        value_class = PageLinkStructValue
+
+
+class DocumentLinkBlock(blocks.StructBlock):
+    document = DocumentChooserBlock(label=_("Document"))
+    label = blocks.CharBlock(
+        label=_("Link text"),
+        required=False,
+        help_text=_("Leave empty to use the document title."),
+    )
+
+    class Meta:
+        icon = "doc-full"
+        template = BLOCK_TEMPLATES + "document_link.html"
+        label = _("Document link")
+        description = _("A download link that shows the file's type and size.")
+        value_class = DocumentLinkStructValue
+
+
+class VideoEmbedBlock(EmbedBlock):
+    class Meta:
+        icon = "media"
+        template = BLOCK_TEMPLATES + "embed.html"
+        label = _("Embed")
+        description = _("A video or slides from a provider such as YouTube or Vimeo.")
+
+
+class BodyBlock(blocks.StreamBlock):
+    heading = HeadingBlock()
+    paragraph = ParagraphBlock()
+    callout = CalloutBlock()
+    document_link = DocumentLinkBlock()
+    page_link = PageLinkBlock()
+    embed = VideoEmbedBlock()

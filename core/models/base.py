@@ -1,0 +1,79 @@
+"""Fields and behaviour every portal page shares."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from core.blocks import BodyBlock
+
+
+class BasePage(Page):
+    """A page with a lead paragraph; the lead doubles as the meta description."""
+
+    intro = models.TextField(
+        _("introduction"),
+        blank=True,
+        max_length=300,
+        help_text=_("One or two sentences shown under the title and to search engines."),
+    )
+    menu_title = models.CharField(
+        _("menu title"),
+        max_length=30,
+        blank=True,
+        help_text=_(
+            "A short name for the main menu (e.g. “FAQ”), so that the menu fits on one line; "
+            "the title is used when it is empty."
+        ),
+    )
+
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    promote_panels = [*Page.promote_panels, FieldPanel("menu_title")]
+
+    class Meta:
+        abstract = True
+
+    @property
+    def meta_description(self):
+        return self.search_description or self.intro
+
+
+class BodyPage(BasePage):
+    """A page whose content is a StreamField of headings, text, callouts and links."""
+
+    body = StreamField(
+        BodyBlock(),
+        blank=True,
+        verbose_name=_("body"),
+        help_text=_("The page's content, block by block."),
+    )
+
+    search_fields = [*BasePage.search_fields, index.SearchField("body")]
+    content_panels = [*BasePage.content_panels, FieldPanel("body")]
+
+    class Meta:
+        abstract = True
+
+
+class RelatedDocumentsMixin(models.Model):
+    """Files that belong with the page, shown as a download list with type and size."""
+
+    documents = StreamField(
+        [("document", DocumentChooserBlock(label=_("Document")))],
+        blank=True,
+        verbose_name=_("documents"),
+        help_text=_("Files from the document library that belong with this page."),
+    )
+
+    panels = [FieldPanel("documents")]
+
+    class Meta:
+        abstract = True
+
+    def document_list(self):
+        return [block.value for block in self.documents if block.value is not None]
