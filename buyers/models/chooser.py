@@ -18,7 +18,6 @@ ANSWER_LABELS = {chooser.YES: _("Yes"), chooser.NO: _("No")}
 class ProcedureChooserPage(BasePage):
     """Recommends a procedure from five questions; the logic is buyers.chooser.recommend."""
 
-    template = "pages/procedure_chooser_page.html"
     home_blurb = _("Answer a few questions and get a recommended procedure, with its legal basis.")
     max_count_per_parent = 1
 

@@ -104,7 +104,6 @@ class NewsletterForm(forms.Form):
 class NewsletterPage(RoutablePageMixin, PrivacyNoticeMixin, BasePage):
     """Sign-up form, and the confirmation and unsubscribe links the mails point to."""
 
-    template = "pages/newsletter_page.html"
     home_blurb = _("Get new documents, webinars and case studies by email.")
     max_count_per_parent = 1
 

@@ -60,9 +60,7 @@ class SupportForm(forms.Form):
 class SupportRequestPage(AbstractEmailForm, PrivacyNoticeMixin, BasePage):
     """Stores each request (CSV export in Wagtail's Forms menu), mails staff and the requester."""
 
-    template = "pages/support_request_page.html"
     home_blurb = _("Describe your need and ask the competence centre for support.")
-    landing_page_template = "pages/support_request_page_landing.html"
     form_builder = SupportFormBuilder
     max_count_per_parent = 1
 

@@ -31,7 +31,6 @@ def section_field(label, help_text):
 
 
 class CaseStudyIndexPage(RoutablePageMixin, BodyPage):
-    template = "pages/case_study_index_page.html"
     subpage_types = ["casestudies.CaseStudyPage"]
     per_page = 12
 
@@ -119,7 +118,6 @@ class CaseStudyIndexPage(RoutablePageMixin, BodyPage):
 class CaseStudyPage(RelatedDocumentsMixin, BasePage):
     """One case of innovation procurement; facts that are not known stay empty and are hidden."""
 
-    template = "pages/case_study_page.html"
     parent_page_types = ["casestudies.CaseStudyIndexPage"]
 
     procedure_type = models.ForeignKey(

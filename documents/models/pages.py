@@ -34,7 +34,6 @@ def publication_years():
 class DocumentLibraryPage(RoutablePageMixin, BodyPage):
     """Lists the library's documents with filters; each document has a page under it."""
 
-    template = "pages/document_library_page.html"
     per_page = 20
     max_count_per_parent = 1
 
@@ -113,7 +112,7 @@ class DocumentLibraryPage(RoutablePageMixin, BodyPage):
         document = get_object_or_404(LibraryDocument, pk=document_id)
         return TemplateResponse(
             request,
-            "pages/document_detail.html",
+            "documents/document_detail.html",
             {
                 **self.get_context(request),
                 "document": document,
@@ -140,7 +139,6 @@ class DocumentLibraryPage(RoutablePageMixin, BodyPage):
 class WebinarIndexPage(RoutablePageMixin, BodyPage):
     """Upcoming and past webinars; each webinar has a page and a calendar file."""
 
-    template = "pages/webinar_index_page.html"
     max_count_per_parent = 1
 
     class Meta:
@@ -163,7 +161,7 @@ class WebinarIndexPage(RoutablePageMixin, BodyPage):
         webinar = get_object_or_404(Webinar.objects.select_related("slides"), slug=slug)
         return TemplateResponse(
             request,
-            "pages/webinar_detail.html",
+            "documents/webinar_detail.html",
             {
                 **self.get_context(request),
                 "webinar": webinar,

@@ -86,7 +86,6 @@ class FAQEntry(models.Model):
 class FAQPage(BodyPage):
     """Renders every FAQ entry, grouped by topic, in the page's language."""
 
-    template = "pages/faq_page.html"
     max_count_per_parent = 1
 
     class Meta:

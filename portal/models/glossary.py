@@ -68,7 +68,6 @@ def terms_by_slug():
 
 
 class GlossaryPage(BodyPage):
-    template = "pages/glossary_page.html"
     max_count_per_parent = 1
 
     class Meta:

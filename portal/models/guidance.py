@@ -11,7 +11,6 @@ from core.models import BodyPage, RelatedDocumentsMixin
 
 
 class ModuleIndexPage(BodyPage):
-    template = "pages/module_index_page.html"
     subpage_types = ["portal.ModulePage"]
 
     class Meta:
@@ -27,7 +26,6 @@ class ModuleIndexPage(BodyPage):
 class ModulePage(RelatedDocumentsMixin, BodyPage):
     """A guidance module: sections with a table of contents, and the module's PDF."""
 
-    template = "pages/module_page.html"
     parent_page_types = ["portal.ModuleIndexPage"]
     content_panels = [*BodyPage.content_panels, *RelatedDocumentsMixin.panels]
 
@@ -45,7 +43,6 @@ class ModulePage(RelatedDocumentsMixin, BodyPage):
 
 
 class EventIndexPage(BodyPage):
-    template = "pages/event_index_page.html"
     subpage_types = ["portal.EventReportPage"]
 
     class Meta:
@@ -65,7 +62,6 @@ class EventIndexPage(BodyPage):
 class EventReportPage(RelatedDocumentsMixin, BodyPage):
     """A seminar or workshop and its reports."""
 
-    template = "pages/event_report_page.html"
     parent_page_types = ["portal.EventIndexPage"]
 
     event_date = models.DateField(

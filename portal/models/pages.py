@@ -13,7 +13,6 @@ from core.models import BodyPage
 class HomePage(BodyPage):
     """The root of each language's tree; shows what is new in the library, webinars and cases."""
 
-    template = "pages/home_page.html"
     parent_page_types = ["wagtailcore.Page"]
     latest_documents_count = 5
     featured_cases_count = 3
@@ -58,8 +57,6 @@ class HomePage(BodyPage):
 
 class ContentPage(BodyPage):
     """A page of guidance or information, with child pages of its own."""
-
-    template = "pages/content_page.html"
 
     in_footer = models.BooleanField(
         _("link in the footer"),

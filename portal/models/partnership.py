@@ -8,7 +8,6 @@ from .organisations import Agreement, Organisation
 
 
 class PartnershipPage(BodyPage):
-    template = "pages/partnership_page.html"
     max_count_per_parent = 1
 
     class Meta:
