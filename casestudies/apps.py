@@ -4,4 +4,5 @@ from django.utils.translation import gettext_lazy as _
 
 class CaseStudiesConfig(AppConfig):
     name = "casestudies"
+    shown_on_pages = True  # an edit to any record here bumps the page cache's version
     verbose_name = _("Case studies")

@@ -7,6 +7,7 @@ whichever worker or server made the change.
 
 import hashlib
 
+from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
@@ -18,18 +19,19 @@ from core.models import ContentVersion
 from core.versioned_cache import content_version
 
 UNCACHED_PREFIXES = ("/admin/", "/documents/", "/api/")
-CONTENT_APPS = {"portal", "documents", "casestudies", "buyers", "wagtailredirects"}
-NOT_CONTENT = {"portal.ContentVersion", "buyers.Subscriber"}  # shown on no page
+# Wagtail's own records that pages show. The project's apps declare theirs: an AppConfig or a
+# model with `shown_on_pages = True` (a model may say False to opt out of its app's choice).
 WAGTAIL_CONTENT_MODELS = {
-    "page",
-    "site",
-    "locale",
-    "collection",
-    "pageviewrestriction",
-    "collectionviewrestriction",
+    "wagtailcore": {
+        "page",
+        "site",
+        "locale",
+        "collection",
+        "pageviewrestriction",
+        "collectionviewrestriction",
+    },
+    "wagtailredirects": {"redirect"},
 }
-# Other apps' records that pages show (the footer's settings); download counts are not among them.
-CONTENT_MODELS = {"editorial.portalsettings"}
 HEADER = "X-Page-Cache"
 
 
@@ -85,14 +87,14 @@ class AnonymousPageCacheMiddleware:
 
 
 def is_content(model):
+    """Whether a change to this model's records can change what a page shows."""
     if model.__module__ == "__fake__":  # a migration's historical model: nothing is served yet
         return False
     meta = model._meta
-    if meta.label_lower in CONTENT_MODELS:
-        return True
-    if meta.app_label == "wagtailcore":
-        return meta.model_name in WAGTAIL_CONTENT_MODELS
-    return meta.app_label in CONTENT_APPS and meta.label not in NOT_CONTENT
+    if meta.app_label in WAGTAIL_CONTENT_MODELS:
+        return meta.model_name in WAGTAIL_CONTENT_MODELS[meta.app_label]
+    app_says = getattr(apps.get_app_config(meta.app_label), "shown_on_pages", False)
+    return getattr(model, "shown_on_pages", app_says)
 
 
 def content_changed(sender, **kwargs):

@@ -4,4 +4,5 @@ from django.utils.translation import gettext_lazy as _
 
 class DocumentsConfig(AppConfig):
     name = "documents"
+    shown_on_pages = True  # an edit to any record here bumps the page cache's version
     verbose_name = _("Document library")

@@ -6,4 +6,5 @@ class PortalConfig(AppConfig):
     """The guidance pages: home, content pages, FAQ, modules, events, glossary, partnership."""
 
     name = "portal"
+    shown_on_pages = True  # an edit to any record here bumps the page cache's version
     verbose_name = _("Portal")

@@ -36,6 +36,7 @@ class SubscriberQuerySet(models.QuerySet):
 class Subscriber(models.Model):
     """Only what sending needs: the address, the language, and when consent was given."""
 
+    shown_on_pages = False  # no page shows subscribers: a sign-up leaves cached pages alone
     email = models.EmailField(_("email address"), unique=True)
     language = models.CharField(_("language"), max_length=8, choices=LANGUAGE_CHOICES)
     created_at = models.DateTimeField(_("signed up"), auto_now_add=True)

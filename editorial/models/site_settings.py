@@ -16,6 +16,7 @@ def short_text(rows):
 class PortalSettings(BaseGenericSetting):
     """One record for the whole portal; address and footer text exist in PT and EN."""
 
+    shown_on_pages = True  # the footer of every page shows it
     contact_email = models.EmailField(
         _("contact e-mail"),
         blank=True,
