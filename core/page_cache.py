@@ -93,7 +93,7 @@ def is_content(model):
     meta = model._meta
     if meta.app_label in WAGTAIL_CONTENT_MODELS:
         return meta.model_name in WAGTAIL_CONTENT_MODELS[meta.app_label]
-    app_says = getattr(apps.get_app_config(meta.app_label), "shown_on_pages", False)
+    app_says = getattr(apps.app_configs.get(meta.app_label), "shown_on_pages", False)
     return getattr(model, "shown_on_pages", app_says)
 
 

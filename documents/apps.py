@@ -6,3 +6,8 @@ class DocumentsConfig(AppConfig):
     name = "documents"
     shown_on_pages = True  # an edit to any record here bumps the page cache's version
     verbose_name = _("Document library")
+
+    def ready(self):
+        from documents.search_sources import register_sources
+
+        register_sources()

@@ -1,6 +1,5 @@
 """Keeps SearchEntry rows in step with pages, documents and webinars."""
 
-from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist
 from django.db import transaction
@@ -10,15 +9,15 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from search import registry
 from search.models import SearchEntry
 
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 
 
 def page_kind(page):
-    if page._meta.label == "casestudies.CaseStudyPage":
-        return SearchEntry.Kind.CASE_STUDY
-    return SearchEntry.Kind.PAGE
+    """A page type may say it is found under its own kind (`search_kind`), e.g. case studies."""
+    return getattr(page, "search_kind", SearchEntry.Kind.PAGE)
 
 
 def field_text(page, name):
@@ -64,22 +63,13 @@ def index_page(page):
     save_entry(kind, page.pk, page.locale.language_code, page.title, page_text(page))
 
 
-def index_translated(kind, record, text_fields, extra_text=""):
-    """One entry per language for a record translated with django-modeltranslation."""
+def index_record(source, record):
+    """One entry per language for a registered record translated with django-modeltranslation."""
+    extra_text = source.extra_text(record)
     for code in LANGUAGES:
         title = getattr(record, f"title_{code}", "") or record.title
-        texts = [getattr(record, f"{name}_{code}", "") or "" for name in text_fields]
-        save_entry(kind, record.pk, code, title, " ".join([*texts, extra_text]))
-
-
-def index_document(document):
-    index_translated(
-        SearchEntry.Kind.DOCUMENT, document, ["description"], extra_text=document.text_content
-    )
-
-
-def index_webinar(webinar):
-    index_translated(SearchEntry.Kind.WEBINAR, webinar, ["description", "speakers", "chapters"])
+        texts = [getattr(record, f"{name}_{code}", "") or "" for name in source.text_fields]
+        save_entry(source.kind, record.pk, code, title, " ".join([*texts, extra_text]))
 
 
 @transaction.atomic
@@ -88,8 +78,7 @@ def rebuild():
     SearchEntry.objects.all().delete()
     for page in Page.objects.live().public().filter(depth__gt=1).specific():
         index_page(page)
-    for document in apps.get_model("documents", "LibraryDocument").objects.all():
-        index_document(document)
-    for webinar in apps.get_model("documents", "Webinar").objects.all():
-        index_webinar(webinar)
+    for source in registry.sources():
+        for record in source.model.objects.all():
+            index_record(source, record)
     return SearchEntry.objects.count()

@@ -2,30 +2,30 @@
 
 import difflib
 
-from django.apps import apps
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils.translation import get_language
 from django.views.decorators.cache import cache_control
 
-from wagtail.models import Page
+from wagtail.models import Page, get_page_models
 
 from core.listing import clean_choice, paginate, query_without
 from core.navigation import live_page_of_type
+from search import registry
 from search.models import SearchEntry
 from search.query import clean_query, entries_in_order, search
 
 PER_PAGE = 10
-USEFUL_PAGES = (
-    "portal.FAQPage",
-    "portal.ModuleIndexPage",
-    "casestudies.CaseStudyIndexPage",
-    "documents.DocumentLibraryPage",
-)
 
 
-def index_page(label, language):
-    return live_page_of_type(apps.get_model(label), language)
+def useful_pages(language):
+    """The live pages offered when nothing is found: page types with `offered_when_nothing_found`
+    (a number, smallest first)."""
+    models = sorted(
+        (m for m in get_page_models() if getattr(m, "offered_when_nothing_found", None)),
+        key=lambda m: m.offered_when_nothing_found,
+    )
+    return [page for model in models if (page := live_page_of_type(model, language))]
 
 
 def attach_urls(entries, request, language):
@@ -33,33 +33,19 @@ def attach_urls(entries, request, language):
     by_kind = {}
     for entry in entries:
         by_kind.setdefault(entry.kind, []).append(entry)
-    pages = {
-        page.pk: page
-        for page in Page.objects.filter(
-            pk__in=[e.object_id for e in entries if e.kind in ("page", "case_study")]
-        )
-    }
-    for kind in ("page", "case_study"):
-        for entry in by_kind.get(kind, []):
-            page = pages.get(entry.object_id)
-            entry.url = page.get_url(request) if page else ""
-    for kind, index_label, model_label, method in (
-        ("document", "documents.DocumentLibraryPage", "documents.LibraryDocument", "document_url"),
-        ("webinar", "documents.WebinarIndexPage", "documents.Webinar", "webinar_url"),
-    ):
-        items = by_kind.get(kind, [])
-        if not items:
+    page_ids = [e.object_id for e in entries if not registry.source_for_kind(e.kind)]
+    pages = Page.objects.in_bulk(page_ids)
+    for kind, items in by_kind.items():
+        source = registry.source_for_kind(kind)
+        if source is None:
+            for entry in items:
+                page = pages.get(entry.object_id)
+                entry.url = page.get_url(request) if page else ""
             continue
-        index = index_page(index_label, language)
-        records = apps.get_model(model_label).objects.in_bulk([e.object_id for e in items])
+        records = source.model.objects.in_bulk([e.object_id for e in items])
+        urls = source.urls(list(records.values()), language)
         for entry in items:
-            record = records.get(entry.object_id)
-            if record is None:
-                entry.url = ""
-            elif index is not None:
-                entry.url = getattr(index, method)(record)
-            else:
-                entry.url = getattr(record, "url", "")
+            entry.url = urls.get(entry.object_id, "")
 
 
 def did_you_mean(language, query):
@@ -96,9 +82,7 @@ def search_view(request):
     }
     if query and not results.paginator.count:
         context["suggestion"] = did_you_mean(language, query)
-        context["useful_pages"] = [
-            page for label in USEFUL_PAGES if (page := index_page(label, language))
-        ]
+        context["useful_pages"] = useful_pages(language)
     return render(request, "search/search.html", context)
 
 

@@ -31,6 +31,7 @@ def section_field(label, help_text):
 
 
 class CaseStudyIndexPage(RoutablePageMixin, BodyPage):
+    offered_when_nothing_found = 3
     subpage_types = ["casestudies.CaseStudyPage"]
     per_page = 12
 
@@ -117,6 +118,8 @@ class CaseStudyIndexPage(RoutablePageMixin, BodyPage):
 
 class CaseStudyPage(RelatedDocumentsMixin, BasePage):
     """One case of innovation procurement; facts that are not known stay empty and are hidden."""
+
+    search_kind = "case_study"  # found under its own kind in the site search
 
     parent_page_types = ["casestudies.CaseStudyIndexPage"]
 

@@ -34,6 +34,8 @@ def publication_years():
 class DocumentLibraryPage(RoutablePageMixin, BodyPage):
     """Lists the library's documents with filters; each document has a page under it."""
 
+    offered_when_nothing_found = 4
+
     per_page = 20
     max_count_per_parent = 1
 

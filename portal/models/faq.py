@@ -86,6 +86,8 @@ class FAQEntry(models.Model):
 class FAQPage(BodyPage):
     """Renders every FAQ entry, grouped by topic, in the page's language."""
 
+    offered_when_nothing_found = 1  # the search page offers it when a search finds nothing
+
     max_count_per_parent = 1
 
     class Meta:

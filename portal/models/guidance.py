@@ -11,6 +11,7 @@ from core.models import BodyPage, RelatedDocumentsMixin
 
 
 class ModuleIndexPage(BodyPage):
+    offered_when_nothing_found = 2
     subpage_types = ["portal.ModulePage"]
 
     class Meta:

@@ -1,0 +1,46 @@
+"""What the search index holds besides pages: content apps register their records here.
+
+A page is indexed by itself (its own search fields, its `search_kind`); a record that is not a
+page (a library document, a webinar) is indexed through the Source its app registers in
+`AppConfig.ready()`, so the search app never names the apps above it.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models.signals import post_delete, post_save
+
+
+@dataclass(frozen=True)
+class Source:
+    kind: str  # one of SearchEntry.Kind
+    model: type
+    text_fields: list[str]  # translated fields (modeltranslation) searched besides the title
+    # The record's addresses in one language: (records, language) -> {pk: url}.
+    urls: Callable[[list, str], dict]
+    extra_text: Callable[[Any], str] = field(default=lambda record: "")
+
+
+_sources: dict[str, Source] = {}
+
+
+def register(source):
+    """Index this model's records and keep them in step with saves and deletions."""
+    from search import signals
+
+    _sources[source.kind] = source
+    post_save.connect(signals.record_saved, sender=source.model, dispatch_uid=source.kind)
+    post_delete.connect(signals.record_deleted, sender=source.model, dispatch_uid=source.kind)
+
+
+def sources():
+    return list(_sources.values())
+
+
+def source_for_kind(kind):
+    return _sources.get(kind)
+
+
+def source_for_model(model):
+    return next((s for s in _sources.values() if issubclass(model, s.model)), None)
