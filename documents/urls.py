@@ -1,12 +1,12 @@
 from django.urls import path
 
-from .feeds import CaseStudyFeed, DocumentFeed, WebinarFeed, atom
+from core.feeds import atom
+
+from .feeds import DocumentFeed, WebinarFeed
 
 urlpatterns = [
     path("documents/", DocumentFeed(), name="feed_documents"),
     path("documents/atom/", atom(DocumentFeed)(), name="feed_documents_atom"),
     path("webinars/", WebinarFeed(), name="feed_webinars"),
     path("webinars/atom/", atom(WebinarFeed)(), name="feed_webinars_atom"),
-    path("case-studies/", CaseStudyFeed(), name="feed_case_studies"),
-    path("case-studies/atom/", atom(CaseStudyFeed)(), name="feed_case_studies_atom"),
 ]

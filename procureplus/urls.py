@@ -21,6 +21,7 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("feeds/", include("documents.urls")),
+    path("feeds/", include("casestudies.urls")),
     path(pgettext_lazy("URL", "search/"), search_views.search_view, name="search"),
     path(pgettext_lazy("URL", "search/suggest/"), search_views.suggest_view, name="search_suggest"),
     path("", include(wagtail_urls)),
