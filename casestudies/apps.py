@@ -6,3 +6,9 @@ class CaseStudiesConfig(AppConfig):
     name = "casestudies"
     shown_on_pages = True  # an edit to any record here bumps the page cache's version
     verbose_name = _("Case studies")
+
+    def load_fixtures(self, loader):
+        """Loads this app's records from fixtures/ (ops.content_loader calls it)."""
+        from casestudies.fixture_loading import load
+
+        load(loader)

@@ -11,3 +11,9 @@ class DocumentsConfig(AppConfig):
         from documents.search_sources import register_sources
 
         register_sources()
+
+    def load_fixtures(self, loader):
+        """Loads this app's records from fixtures/ (ops.content_loader calls it)."""
+        from documents.fixture_loading import load
+
+        load(loader)

@@ -12,9 +12,11 @@ from pathlib import Path
 
 from django.apps import apps
 from django.conf import settings
-from django.core.files import File
+from django.core.exceptions import FieldDoesNotExist
 from django.db import transaction
 
+from wagtail.documents import get_document_model
+from wagtail.fields import StreamField
 from wagtail.models import Locale, Page, Site
 
 KEY_NAMESPACE = uuid.UUID("6f1c1d2e-4b7a-4c8e-9a51-0d7e3c2b9f10")
@@ -27,8 +29,11 @@ def translation_key(key):
     return uuid.uuid5(KEY_NAMESPACE, key)
 
 
-def model(label):
-    return apps.get_model(label)
+def model_field(model, name):
+    try:
+        return model._meta.get_field(name)
+    except FieldDoesNotExist:  # a plain attribute
+        return None
 
 
 @dataclass
@@ -56,12 +61,10 @@ class ContentLoader:
             code: Locale.objects.get_or_create(language_code=code)[0]
             for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES
         }
-        self.load_organisations()
-        self.load_taxonomy()
-        self.load_documents()
-        self.load_webinars()
-        self.load_faq()
-        self.load_glossary()
+        # Each content app loads its own records (AppConfig.load_fixtures), pages come after.
+        for config in apps.get_app_configs():
+            if hasattr(config, "load_fixtures"):
+                config.load_fixtures(self)
         specs = [
             tomllib.loads(path.read_text("utf-8"))
             for path in sorted((self.dir / "pages").glob("*.toml"))
@@ -79,104 +82,28 @@ class ContentLoader:
 
     # Records -------------------------------------------------------------------------
 
-    def get_or_create(self, model_label, lookup, fields, label):
-        obj, created = model(model_label).objects.get_or_create(**lookup, defaults=fields)
+    def get_or_create(self, model, lookup, fields, label):
+        obj, created = model.objects.get_or_create(**lookup, defaults=fields)
         self.note(created, label)
         return obj, created
 
-    def load_organisations(self):
-        data = self.read("organisations.toml")
-        for item in data.get("organisation", []):
-            fields = {k: v for k, v in item.items() if k not in {"acronym", "order"}}
-            fields["sort_order"] = item.get("order", 100)
-            self.get_or_create(
-                "portal.Organisation", {"acronym": item["acronym"]}, fields, item["acronym"]
-            )
-        organisation = model("portal.Organisation")
-        for item in data.get("agreement", []):
-            fields = {k: v for k, v in item.items() if k not in {"key", "parties"}}
-            agreement, created = self.get_or_create(
-                "portal.Agreement", {"slug": item["key"]}, fields, item["key"]
-            )
-            if created:
-                agreement.parties.set(organisation.objects.filter(acronym__in=item["parties"]))
-
-    def load_keyed(self, model_label, items, renames=None):
+    def load_keyed(self, model, items, renames=None):
         """Records keyed by slug, with `order` as sort_order; returns {key: record}."""
         renames = {"order": "sort_order", **(renames or {})}
         records = {}
         for item in items:
             fields = {renames.get(k, k): v for k, v in item.items() if k != "key"}
             records[item["key"]], _created = self.get_or_create(
-                model_label, {"slug": item["key"]}, fields, f"{model_label} {item['key']}"
+                model, {"slug": item["key"]}, fields, f"{model._meta.label} {item['key']}"
             )
         return records
-
-    def load_taxonomy(self):
-        data = self.read("taxonomy.toml")
-        self.load_keyed("casestudies.ProcedureType", data.get("procedure_type", []))
-        self.load_keyed("casestudies.Sector", data.get("sector", []))
-
-    def load_documents(self):
-        document_model = model("documents.LibraryDocument")
-        for item in self.read("documents.toml").get("document", []):
-            key = item["key"]
-            if document_model.objects.filter(import_key=key).exists():
-                self.note(False, f"document {key}")
-                continue
-            path = self.dir / "files" / item.get("file", f"{key}.pdf")
-            if not path.exists():
-                raise FileNotFoundError(
-                    f"{path} is missing: run `manage.py build_document_files` first."
-                )
-            fields = {k: v for k, v in item.items() if k not in {"key", "file"}}
-            document = document_model(import_key=key, title=item["title_pt"], **fields)
-            with path.open("rb") as handle:
-                document.file.save(path.name, File(handle), save=False)
-                document._set_document_file_metadata()
-            document.save()
-            self.note(True, f"document {key}")
-
-    def load_webinars(self):
-        document_model = model("documents.LibraryDocument")
-        items = []
-        for item in self.read("webinars.toml").get("webinar", []):
-            item = dict(item)
-            item["starts_on"] = item.pop("date")
-            if "slides" in item:
-                item["slides"] = document_model.objects.get(import_key=item["slides"])
-            items.append(item)
-        self.load_keyed("documents.Webinar", items)
-
-    def load_faq(self):
-        data = self.read("faq.toml")
-        topics = self.load_keyed("portal.FAQTopic", data.get("topic", []))
-        entry_model = model("portal.FAQEntry")
-        created = []
-        for item in data.get("question", []):
-            fields = {
-                k: v for k, v in item.items() if k not in {"key", "topic", "related", "order"}
-            }
-            fields.update(topic=topics[item["topic"]], sort_order=item.get("order", 100))
-            entry, was_created = self.get_or_create(
-                "portal.FAQEntry", {"slug": item["key"]}, fields, f"question {item['key']}"
-            )
-            if was_created:
-                created.append((entry, item.get("related", [])))
-        for entry, related in created:
-            entry.related.set(entry_model.objects.filter(slug__in=related))
-
-    def load_glossary(self):
-        for item in self.read("glossary.toml").get("term", []):
-            fields = {k: v for k, v in item.items() if k != "key"}
-            self.get_or_create("portal.GlossaryTerm", {"slug": item["key"]}, fields, item["key"])
 
     # Pages ---------------------------------------------------------------------------
 
     def create_pages(self, spec):
         """Create the page in each language where it does not exist yet; yield (page, body, late
         fields)."""
-        page_model = model(spec["type"])
+        page_model = apps.get_model(spec["type"])  # named by the fixture
         key = translation_key(spec["key"])
         for code, locale in self.locales.items():
             if Page.objects.filter(translation_key=key, locale=locale).exists():
@@ -186,7 +113,7 @@ class ContentLoader:
             extra = {**spec.get("fields", {})}
             extra.update({k: v for k, v in text.items() if k not in PAGE_TEXT_KEYS})
             late = {name: extra.pop(name) for name in LATE_FIELDS & set(extra)}
-            attributes, sectors = self.resolve_page_fields(extra, locale, page_model)
+            attributes, relations = self.resolve_page_fields(extra, locale, page_model)
             page = page_model(
                 title=text["title"],
                 slug=text["slug"],
@@ -197,8 +124,8 @@ class ContentLoader:
                 translation_key=key,
                 **attributes,
             )
-            if sectors is not None:
-                page.sectors = sectors
+            for name, records in relations.items():
+                setattr(page, name, records)
             self.parent_for(spec, locale).add_child(instance=page)
             if not spec["parent"]:
                 self.make_site_root(page, locale)
@@ -206,25 +133,21 @@ class ContentLoader:
             yield page, text.get("body", []), late
 
     def resolve_page_fields(self, extra, locale, page_model):
-        """Fixture values to model values: keys of documents and terms become records."""
-        attributes, sectors = {}, None
+        """Fixture values to model values: records are named by slug, documents by key."""
+        attributes, relations = {}, {}
         for name, value in extra.items():
-            if name == "documents":
-                attributes["documents"] = [
-                    {"type": "document", "value": self.document_id(key)} for key in value
-                ]
-            elif name == "procedure":
-                attributes["procedure_type"] = model("casestudies.ProcedureType").objects.get(
-                    slug=value
-                )
-            elif name == "form_fields":
-                field_model = page_model.form_fields.rel.related_model
-                attributes["form_fields"] = [field_model(**item) for item in value]
-            elif name == "sectors":
-                sectors = list(model("casestudies.Sector").objects.filter(slug__in=value))
-            else:
-                attributes[name] = value
-        return attributes, sectors
+            field = model_field(page_model, name)
+            if isinstance(field, StreamField) and "document" in field.stream_block.child_blocks:
+                value = [{"type": "document", "value": self.document_id(key)} for key in value]
+            elif field is not None and field.many_to_one and not field.auto_created:
+                value = field.related_model.objects.get(slug=value)
+            elif field is not None and field.many_to_many:
+                relations[name] = list(field.related_model.objects.filter(slug__in=value))
+                continue
+            elif field is not None and field.one_to_many:  # e.g. a form page's fields
+                value = [field.related_model(**item) for item in value]
+            attributes[name] = value
+        return attributes, relations
 
     def parent_for(self, spec, locale):
         if not spec["parent"]:
@@ -292,7 +215,7 @@ class ContentLoader:
         return Page.objects.get(translation_key=translation_key(key), locale=locale)
 
     def document_id(self, key):
-        return model("documents.LibraryDocument").objects.get(import_key=key).pk
+        return get_document_model().objects.get(import_key=key).pk
 
     def note(self, created, label):
         (self.report.created if created else self.report.kept).append(label)

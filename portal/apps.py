@@ -8,3 +8,9 @@ class PortalConfig(AppConfig):
     name = "portal"
     shown_on_pages = True  # an edit to any record here bumps the page cache's version
     verbose_name = _("Portal")
+
+    def load_fixtures(self, loader):
+        """Loads this app's records from fixtures/ (ops.content_loader calls it)."""
+        from portal.fixture_loading import load
+
+        load(loader)

@@ -1,13 +1,15 @@
 """The home page and the general content page."""
 
-from django.apps import apps
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
+from buyers.models import NewsletterPage, ProcedureChooserPage, SupportRequestPage
+from casestudies.models import CaseStudyPage
 from core.models import BodyPage
+from documents.models import DocumentLibraryPage, LibraryDocument, Webinar, WebinarIndexPage
 
 
 class HomePage(BodyPage):
@@ -16,7 +18,7 @@ class HomePage(BodyPage):
     parent_page_types = ["wagtailcore.Page"]
     latest_documents_count = 5
     featured_cases_count = 3
-    buyer_tools = ["ProcedureChooserPage", "SupportRequestPage", "NewsletterPage"]
+    buyer_tools = (ProcedureChooserPage, SupportRequestPage, NewsletterPage)
 
     class Meta:
         verbose_name = _("home page")
@@ -24,34 +26,28 @@ class HomePage(BodyPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # Looked up by name: the documents and casestudies apps build on this one.
-        document_model = apps.get_model("documents", "LibraryDocument")
-        webinar_model = apps.get_model("documents", "Webinar")
-        case_model = apps.get_model("casestudies", "CaseStudyPage")
         context["latest_documents"] = list(
-            document_model.objects.defer("text_content").order_by(*document_model.newest_first())[
+            LibraryDocument.objects.defer("text_content").order_by(*LibraryDocument.newest_first())[
                 : self.latest_documents_count
             ]
         )
-        webinars = webinar_model.objects.select_related("slides")
+        webinars = Webinar.objects.select_related("slides")
         context["webinar"] = webinars.upcoming().first() or webinars.past().first()
-        cases = case_model.objects.live().descendant_of(self).select_related("procedure_type")
+        cases = CaseStudyPage.objects.live().descendant_of(self).select_related("procedure_type")
         context["featured_cases"] = list(
             cases.order_by("-featured", "-start_year", "title")[: self.featured_cases_count]
         )
-        context["library"] = self.find_child("documents", "DocumentLibraryPage")
+        context["library"] = self.find_child(DocumentLibraryPage)
         if context["library"]:
             context["library"].add_detail_urls(context["latest_documents"])
-        context["webinar_index"] = self.find_child("documents", "WebinarIndexPage")
-        tool_models = [apps.get_model("buyers", name) for name in self.buyer_tools]
+        context["webinar_index"] = self.find_child(WebinarIndexPage)
         context["buyer_tools"] = list(
-            Page.objects.live().descendant_of(self).type(*tool_models).order_by("path")
+            Page.objects.live().descendant_of(self).type(*self.buyer_tools).order_by("path")
         )  # plain pages: each type's blurb is a class attribute, so no query per type
         return context
 
-    def find_child(self, app_label, model_name):
+    def find_child(self, model):
         """The live page of that type below this home page, if any."""
-        model = apps.get_model(app_label, model_name)
         return model.objects.live().descendant_of(self).first()
 
 
