@@ -35,6 +35,31 @@ PAGES = {
     "search": "/pt/pesquisa/?q=energia",
 }
 TARGETS = {"home": 250, "library": 200}
+REPORT = Path(__file__).resolve().parent.parent / "docs" / "benchmark-report-{database}.md"
+LINES = []
+
+
+def say(line=""):
+    """Print a line of the report and keep it for the report file."""
+    print(line)
+    LINES.append(line)
+
+
+def write_report(database):
+    """The report as a Markdown file under docs/, with the commit and machine it was made on."""
+    commit = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, check=False
+    ).stdout.strip()
+    head = [
+        f"# Benchmark report: {database}",
+        "",
+        f"Written by `make bench` on {datetime.now(UTC):%Y-%m-%d %H:%M} UTC from commit "
+        f"`{commit or 'unknown'}`, on {os.uname().nodename} ({os.cpu_count()} cores, "
+        f"Python {sys.version.split()[0]}). Do not edit: run `make bench` again.",
+    ]
+    path = Path(str(REPORT).format(database=database.split()[0].lower()))
+    path.write_text("\n".join(head + LINES) + "\n", "utf-8")
+    print(f"\nReport written to {path}")
 
 
 def get(url, compressed=False):
@@ -85,36 +110,40 @@ def rate(result):
 
 def print_table(database, measured, counts, paths, weight):
     static = rate(measured["uncached"]["static file"])
-    print(f"\nBenchmark, {datetime.now(UTC):%Y-%m-%d}, {os.cpu_count()} cores, {database};")
-    print(f"wrk {SECONDS} s at {CONNECTIONS} connections per row; gunicorn, 2 sync workers.")
-    print(f"Data: portal content plus {SCALE['--documents']} documents,")
-    print(f"{SCALE['--case-studies']} case studies and {SCALE['--webinars']} webinars.\n")
-    print("| page | mode | req/s | p50 ms | p95 ms | p99 ms | queries | vs static |")
-    print("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |")
+    say()
+    say(f"Benchmark, {datetime.now(UTC):%Y-%m-%d}, {os.cpu_count()} cores, {database};")
+    say(f"wrk {SECONDS} s at {CONNECTIONS} connections per row; gunicorn, 2 sync workers.")
+    say(f"Data: portal content plus {SCALE['--documents']} documents,")
+    say(f"{SCALE['--case-studies']} case studies and {SCALE['--webinars']} webinars.")
+    say()
+    say("| page | mode | req/s | p50 ms | p95 ms | p99 ms | queries | vs static |")
+    say("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |")
     for name, path in paths.items():
         for mode in ("uncached", "cached"):
             r = measured[mode][name]
-            print(
+            say(
                 f"| {name} | {mode} | {rate(r):.0f} | {r['p50_ms']:.1f} | {r['p95_ms']:.1f} |"
                 f" {r['p99_ms']:.1f} | {counts[mode][path]} | {rate(r) / static:.2f} |"
             )
     r = measured["uncached"]["static file"]
-    print(f"| static file (whitenoise) | | {static:.0f} | {r['p50_ms']:.1f} | {r['p95_ms']:.1f} |")
-    print(f"\nHome page over the wire, with CSS and JS: {weight / 1024:.1f} KB")
+    say(f"| static file (whitenoise) | | {static:.0f} | {r['p50_ms']:.1f} | {r['p95_ms']:.1f} |")
+    say()
+    say(f"Home page over the wire, with CSS and JS: {weight / 1024:.1f} KB")
     return static
 
 
 def print_targets(measured, static, weight, database):
-    print("\nTargets:")
+    say()
+    say("Targets:")
     for name, target in TARGETS.items():
         got = rate(measured["uncached"][name])
-        print(f"- {name} uncached ≥ {target} req/s: {got:.0f} ({got / target:.0%} of target)")
+        say(f"- {name} uncached ≥ {target} req/s: {got:.0f} ({got / target:.0%} of target)")
     for name in PAGES:
         got = rate(measured["cached"][name])
-        print(f"- {name} cached ≥ half the static file: {got / static:.2f} of static")
+        say(f"- {name} cached ≥ half the static file: {got / static:.2f} of static")
     p95 = measured["uncached"]["search"]["p95_ms"]
-    print(f"- search p95 ≤ 150 ms (target set for PostgreSQL; this run: {database}): {p95:.0f} ms")
-    print(f"- home page ≤ 60 KB with CSS and JS: {weight / 1024:.1f} KB")
+    say(f"- search p95 ≤ 150 ms (target set for PostgreSQL; this run: {database}): {p95:.0f} ms")
+    say(f"- home page ≤ 60 KB with CSS and JS: {weight / 1024:.1f} KB")
 
 
 def main():
@@ -138,6 +167,7 @@ def main():
         counts = query_counts(env, list(paths.values()))
     static = print_table(database, measured, counts, paths, weight)
     print_targets(measured, static, weight, database)
+    write_report(database)
 
 
 if __name__ == "__main__":
