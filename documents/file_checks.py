@@ -1,4 +1,4 @@
-"""What an uploaded library file must be: an allowed type whose content matches its extension."""
+"""What an uploaded library file must be: an allowed type matching its name, no active content."""
 
 import zipfile
 
@@ -6,6 +6,10 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from documents.office_active_content import office_finding
+from documents.pdf_active_content import pdf_finding
 
 ZIP_MAGIC = b"PK\x03\x04"
 OFFICE_OPEN_XML = {"docx": "word/", "xlsx": "xl/", "pptx": "ppt/"}
@@ -16,6 +20,36 @@ OPEN_DOCUMENT = {
 }
 BINARY_MAGIC = (b"%PDF", ZIP_MAGIC, b"\xd0\xcf\x11\xe0", b"\x7fELF", b"MZ", b"\x89PNG", b"GIF8")
 CSV_SAMPLE = 64 * 1024
+# Why a file with active content is refused, by what was found in it.
+ACTIVE_CONTENT_REASONS = {
+    "macros": gettext_lazy(
+        "This file contains macros, scripts or ActiveX controls, which could run code on a"
+        " reader's computer. Remove them and save it again as a plain %(extension)s file."
+    ),
+    "unreadable": gettext_lazy(
+        "Part of this file could not be read, so it cannot be checked for macros. Save it"
+        " again as a plain %(extension)s file."
+    ),
+    "javascript": gettext_lazy(
+        "This PDF contains JavaScript, which could run code in a reader's PDF viewer."
+        " Export or print it again to PDF without scripts or interactive form actions."
+    ),
+    "launch": gettext_lazy(
+        "This PDF contains an action that launches another program or file. Export it"
+        " again to PDF without actions."
+    ),
+    "embedded_file": gettext_lazy(
+        "This PDF carries embedded files (attachments). Upload each of them as its own"
+        " document and export the PDF again without attachments."
+    ),
+    "rich_media": gettext_lazy(
+        "This PDF contains rich media (Flash, video or 3D content) that can run code."
+        " Export it again to PDF without it."
+    ),
+    "xfa": gettext_lazy(
+        "This PDF is an XFA form, which can run scripts. Export or print it again to a plain PDF."
+    ),
+}
 
 
 def zip_contents(uploaded):
@@ -61,6 +95,17 @@ def content_matches(uploaded, extension):
     return mimetype == OPEN_DOCUMENT.get(extension)
 
 
+def active_content(uploaded, extension):
+    """What active content the file carries (a key of ACTIVE_CONTENT_REASONS), or None."""
+    if extension == "pdf":
+        return pdf_finding(uploaded)
+    if extension in OFFICE_OPEN_XML:
+        return office_finding(uploaded, "ooxml")
+    if extension in OPEN_DOCUMENT:
+        return office_finding(uploaded, "odf")
+    return None
+
+
 def check_upload(uploaded):
     """Raises ValidationError, in the editor's language, unless the file may be published."""
     limit = settings.DOCUMENT_MAX_UPLOAD_SIZE
@@ -86,5 +131,10 @@ def check_upload(uploaded):
             )
             % {"extension": extension.upper()},
             code="file_content",
+        )
+    if finding := active_content(uploaded, extension):
+        raise ValidationError(
+            ACTIVE_CONTENT_REASONS[finding] % {"extension": extension.upper()},
+            code="active_content",
         )
     uploaded.seek(0)

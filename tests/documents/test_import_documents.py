@@ -12,6 +12,7 @@ import pytest
 
 from documents.models import LibraryDocument
 from search.models import SearchEntry
+from tests.documents import active_files
 from tests.documents.factories import LibraryDocumentFactory, pdf_file
 
 HEADER = [
@@ -194,3 +195,46 @@ def test_a_csv_without_the_required_columns_is_refused_whole(folder, tmp_path):
     path.write_text("nome,titulo\nr1.pdf,Relatório\n", encoding="utf-8")
     with pytest.raises(CommandError, match="filename, title_pt, title_en"):
         run(folder, path, "--language", "en")
+
+
+ACTIVE_FILES = {
+    "macro.docx": active_files.docx(macros=True),
+    "macro.xlsx": active_files.xlsx_with_macros(),
+    "macro.odt": active_files.odt(basic=True),
+    "script.pdf": active_files.pdf(active_files.javascript_on_open),
+    "lancar.pdf": active_files.pdf(active_files.launch_on_open),
+    "anexo.pdf": active_files.pdf(active_files.attachment),
+}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("language", "reasons"),
+    [
+        (
+            "en",
+            ["contains macros"] * 3
+            + ["contains JavaScript", "launches another program", "carries embedded files"],
+        ),
+        (
+            "pt",
+            ["contém macros"] * 3
+            + ["contém JavaScript", "abre outro programa", "traz ficheiros incorporados"],
+        ),
+    ],
+)
+def test_active_content_is_refused_with_its_reason(folder, write_csv, capsys, language, reasons):
+    for name, content in ACTIVE_FILES.items():
+        (folder / name).write_bytes(content)
+    (folder / "limpo.docx").write_bytes(active_files.docx())
+    rows = [row(name) for name in ACTIVE_FILES] + [row("limpo.docx")]
+    with pytest.raises(CommandError):
+        run(folder, write_csv(rows), "--language", language)
+    err = capsys.readouterr().err
+    refused = "Line {} refused:" if language == "en" else "Linha {} recusada:"
+    for line, reason in enumerate(reasons, start=2):
+        assert any(
+            entry.startswith(refused.format(line)) and reason in entry for entry in err.splitlines()
+        ), (line, reason, err)
+    assert refused.format(len(rows) + 1) not in err  # the clean file passes
+    assert not LibraryDocument.objects.exists()

@@ -1,4 +1,4 @@
-"""Webinar list, webinar page and calendar file."""
+"""Webinar list and webinar page (calendar files: test_webinar_calendar.py)."""
 
 import datetime
 
@@ -6,7 +6,6 @@ from django.utils import timezone
 
 import pytest
 
-from documents.calendar import fold, webinar_ics
 from tests.documents.factories import (
     LibraryDocumentFactory,
     WebinarFactory,
@@ -65,36 +64,3 @@ def test_webinar_page_in_each_language(client, webinar_index, code):
 def test_unknown_webinar_is_a_404(client, webinar_index):
     assert client.get(webinar_index["en"].url + "no-such-webinar/").status_code == 404
     assert client.get(webinar_index["en"].url + "no-such-webinar/calendar/").status_code == 404
-
-
-@pytest.mark.django_db
-def test_calendar_file_for_a_day_without_time(client, webinar_index):
-    webinar = WebinarFactory(starts_on=datetime.date(2021, 2, 1), title_en="Deep Dive, part 1")
-    response = client.get(webinar_index["en"].calendar_url(webinar))
-    body = response.content.decode()
-    assert response["Content-Type"].startswith("text/calendar")
-    assert "attachment" in response["Content-Disposition"]
-    assert "DTSTART;VALUE=DATE:20210201\r\n" in body
-    assert "DTEND;VALUE=DATE:20210202\r\n" in body
-    assert "SUMMARY:Deep Dive\\, part 1\r\n" in body
-    assert body.startswith("BEGIN:VCALENDAR\r\n") and body.endswith("END:VCALENDAR\r\n")
-
-
-@pytest.mark.django_db
-def test_calendar_file_with_lisbon_time_is_written_in_utc():
-    webinar = WebinarFactory.build(
-        slug="summer",
-        starts_on=datetime.date(2021, 7, 1),
-        start_time=datetime.time(14, 30),
-        duration_minutes=90,
-    )
-    body = webinar_ics(webinar, "https://portal.example.pt/en/webinars/summer/")
-    assert "DTSTART:20210701T133000Z" in body  # Lisbon is UTC+1 in summer
-    assert "DTEND:20210701T150000Z" in body
-
-
-def test_long_lines_are_folded_at_75_octets():
-    line = "DESCRIPTION:" + "Contratação pública de inovação " * 10
-    folded = fold(line)
-    assert all(len(part.encode()) <= 75 for part in folded.split("\r\n"))
-    assert folded.replace("\r\n ", "") == line

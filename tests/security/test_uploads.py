@@ -1,10 +1,13 @@
-"""Library uploads: allowed types only, content matching the extension, size capped."""
+"""Library uploads: allowed types only, content matching the extension, no active content."""
 
 import io
 import re
 import zipfile
 
+from django.conf import settings
 from django.contrib.auth.models import User
+from django.core.exceptions import ValidationError
+from django.core.files import File
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
 from django.urls import reverse
@@ -13,7 +16,9 @@ from wagtail.users.models import UserProfile
 
 import pytest
 
+from documents.file_checks import check_upload
 from documents.models import LibraryDocument
+from tests.documents import active_files
 
 
 def use_admin_language(language):
@@ -115,3 +120,77 @@ def test_multiple_upload_checks_content_too(staff_client):
     )
     assert response.json()["success"] is False
     assert not LibraryDocument.objects.exists()
+
+
+# Active content: real files built with pypdf and zipfile (tests/documents/active_files.py).
+ACTIVE = {
+    "macro.docx": (active_files.docx(macros=True), "macros"),
+    "macro.xlsx": (active_files.xlsx_with_macros(), "macros"),
+    "macro.odt": (active_files.odt(basic=True), "macros"),
+    "evento.odt": (active_files.odt(events=True), "macros"),
+    "script.pdf": (active_files.pdf(active_files.javascript_on_open), "javascript"),
+    "escondido.pdf": (
+        active_files.with_escaped_names(active_files.pdf(active_files.javascript_on_open)),
+        "javascript",
+    ),
+    "ligacao.pdf": (active_files.pdf(active_files.link_annotation_with_javascript), "javascript"),
+    "lancar.pdf": (active_files.pdf(active_files.launch_on_open), "launch"),
+    "anexo.pdf": (active_files.pdf(active_files.attachment), "embedded_file"),
+}
+# A phrase of each reason, in each language.
+REASONS = {
+    "macros": {"en": "contains macros, scripts or ActiveX", "pt": "contém macros, scripts ou"},
+    "javascript": {"en": "This PDF contains JavaScript", "pt": "Este PDF contém JavaScript"},
+    "launch": {"en": "launches another program", "pt": "abre outro programa"},
+    "embedded_file": {"en": "carries embedded files", "pt": "traz ficheiros incorporados"},
+}
+CLEAN = {
+    "limpo.docx": active_files.docx(),
+    "limpo.odt": active_files.odt(),  # with LibreOffice's empty <office:scripts/>
+    "abre-na-pagina-1.pdf": active_files.pdf(active_files.go_to_first_page_on_open),
+    "em-branco.pdf": active_files.pdf(),
+}
+
+
+def multiple_upload(staff_client, name, content):
+    return staff_client.post(
+        reverse("wagtaildocs:add_multiple"),
+        {"files[]": SimpleUploadedFile(name, content), "collection": "1"},
+        HTTP_X_REQUESTED_WITH="XMLHttpRequest",
+    )
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["pt", "en"])
+@pytest.mark.parametrize("name", ACTIVE)
+def test_active_content_is_refused_with_its_reason(staff_client, name, language):
+    use_admin_language(language)
+    content, reason = ACTIVE[name]
+    response = upload(staff_client, name, content)
+    assert response.status_code == 200
+    assert REASONS[reason][language] in response.content.decode()
+    refused = multiple_upload(staff_client, name, content).json()
+    assert refused["success"] is False
+    assert REASONS[reason][language] in refused["error_message"]
+    assert not LibraryDocument.objects.exists()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", CLEAN)
+def test_files_without_active_content_are_accepted(staff_client, name):
+    assert upload(staff_client, name, CLEAN[name]).status_code == 302
+    assert multiple_upload(staff_client, "outro-" + name, CLEAN[name]).json()["success"] is True
+    assert LibraryDocument.objects.count() == 2
+
+
+@pytest.mark.parametrize("path", sorted((settings.BASE_DIR / "fixtures" / "files").glob("*.pdf")))
+def test_every_shipped_pdf_passes_the_checks(path):
+    with open(path, "rb") as handle:
+        check_upload(File(handle, name=path.name))  # the metadata sheets made by sheets.py
+
+
+def test_unreadable_pdf_with_plain_javascript_is_refused_by_the_byte_scan():
+    broken = b"%PDF-1.4\n1 0 obj << /OpenAction << /S /JavaScript /JS (app.alert(1)) >> >>"
+    with pytest.raises(ValidationError) as refused:
+        check_upload(SimpleUploadedFile("partido.pdf", broken))
+    assert refused.value.code == "active_content"
