@@ -10,16 +10,21 @@ from core.navigation import live_page_of_type
 FEED_SIZE = 30
 
 
+def index_page_or_404(model):
+    """The live page of that type in the active language, which items link under."""
+    page = live_page_of_type(model, get_language())
+    if page is None:
+        raise Http404
+    return page
+
+
 class ListingFeed(Feed):
     """A feed of the items listed on the live page of `index_model` in the active language."""
 
     index_model = None
 
     def get_object(self, request, *args, **kwargs):
-        page = live_page_of_type(self.index_model, get_language())
-        if page is None:
-            raise Http404
-        return page
+        return index_page_or_404(self.index_model)
 
     def link(self, index):
         return index.url

@@ -3,14 +3,15 @@
 from django.http import Http404, HttpResponse
 from django.utils.translation import gettext as _
 
+from core.feeds import index_page_or_404
+
 from .calendar import webinars_ics
-from .feeds import index_page
 from .models import Webinar, WebinarIndexPage
 
 
 def webinar_calendar(request):
     """All webinars, linked to their pages in the active language; 404 when the list is hidden."""
-    index = index_page(WebinarIndexPage)
+    index = index_page_or_404(WebinarIndexPage)
     # Webinars are seen through their list page: no calendar where a visitor may not see it.
     if any(not rule.accept_request(request) for rule in index.get_view_restrictions()):
         raise Http404
