@@ -5,8 +5,29 @@ from wagtail.models import Locale, Page, Site
 
 import pytest
 
-from ops.content_loader import ContentLoader
 from tests.portal.factories import HomePageFactory
+from tests.shared_content import (
+    close_after_last_sharing_test,
+    group_content_tests,
+    load_content,
+    shared_content_block,
+    shares_content,
+)
+
+__all__ = ["shared_content_block"]  # a fixture: pytest finds it here
+
+
+@pytest.hookimpl(trylast=True)  # after pytest-django has put the database tests first
+def pytest_collection_modifyitems(config, items):
+    group_content_tests(config, items)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    try:
+        return (yield)
+    finally:
+        close_after_last_sharing_test(item, nextitem)
 
 
 @pytest.fixture(autouse=True)
@@ -16,9 +37,11 @@ def empty_cache():
 
 
 @pytest.fixture
-def portal_content(db):
-    """The real content of fixtures/, as `make run` loads it."""
-    return ContentLoader(settings.BASE_DIR / "fixtures").load()
+def portal_content(request, shared_content_block, db):
+    """The real content of fixtures/, as `make run` loads it (once a run: tests/shared_content)."""
+    if shared_content_block.is_open and shares_content(request.node):
+        return shared_content_block.report
+    return load_content()
 
 
 @pytest.fixture
