@@ -4,6 +4,7 @@ from .faq import FAQEntry, FAQPage, FAQTopic
 from .glossary import GlossaryPage, GlossaryTerm
 from .guidance import EventIndexPage, EventReportPage, ModuleIndexPage, ModulePage
 from .organisations import Agreement, Organisation
+from .outgoing_mail import OutgoingMail
 from .pages import ContentPage, HomePage
 from .partnership import PartnershipPage
 from .search import SearchEntry
@@ -25,6 +26,7 @@ __all__ = [
     "ModuleIndexPage",
     "ModulePage",
     "Organisation",
+    "OutgoingMail",
     "PartnershipPage",
     "RelatedDocumentsMixin",
     "SearchEntry",
