@@ -6,6 +6,7 @@ from wagtail.models import Locale, Page, Site
 import pytest
 
 from portal.content_loader import ContentLoader
+from tests.mail_server import LoopbackSMTP, free_port, send_mail_to
 from tests.portal.factories import HomePageFactory
 
 
@@ -67,3 +68,12 @@ def translated_pair(homes):
         return {"pt": pt, "en": en}
 
     return build
+
+
+@pytest.fixture
+def smtp(settings):
+    """A real SMTP server on loopback, down until `smtp.start()`; mail reaches it by a task."""
+    server = LoopbackSMTP(free_port())
+    send_mail_to(server, settings)
+    yield server
+    server.stop()
