@@ -1,9 +1,11 @@
 from django.utils.translation import gettext_lazy as _
 
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import Agreement, FAQEntry, FAQTopic, GlossaryTerm, Organisation
+from .models import Agreement, FAQEntry, FAQTopic, GlossaryTerm, Organisation, OutgoingMail
+from .outgoing_mail_admin import OutgoingMailViewSet, send_again_button
 
 
 class OrganisationViewSet(SnippetViewSet):
@@ -69,3 +71,12 @@ class GlossaryTermViewSet(SnippetViewSet):
 
 
 register_snippet(GlossaryTermViewSet)
+
+
+register_snippet(OutgoingMailViewSet)
+
+
+@hooks.register("register_snippet_listing_buttons")
+def outgoing_mail_buttons(snippet, user, next_url=None):
+    if isinstance(snippet, OutgoingMail):
+        yield from send_again_button(snippet, user)

@@ -32,7 +32,7 @@ class Inbox:
         message = message_from_bytes(envelope.original_content)
         subject = str(make_header(decode_header(message["Subject"])))
         body = message.get_payload(decode=True).decode(message.get_content_charset() or "utf-8")
-        self.messages.append((envelope.rcpt_tos, subject, body))
+        self.messages.append((envelope.rcpt_tos, subject, body.rstrip("\r\n")))
         return "250 Message accepted"
 
 
