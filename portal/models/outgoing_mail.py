@@ -11,9 +11,9 @@ class OutgoingMail(models.Model):
         FAILED = "failed", _("Failed")
 
     subject = models.CharField(_("subject"), max_length=255)
-    from_email = models.CharField(_("from"), max_length=255, blank=True)
+    from_email = models.CharField(_("sender"), max_length=255, blank=True)
     recipients = models.JSONField(_("recipients"), default=list)
-    body = models.TextField(_("text"))
+    body = models.TextField(_("plain text"))
     html_body = models.TextField(_("HTML text"), blank=True)
     headers = models.JSONField(_("headers"), default=dict, blank=True)
     language = models.CharField(_("language"), max_length=5, blank=True)
