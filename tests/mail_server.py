@@ -4,6 +4,7 @@ database task queue: the server can be down (nothing listens) and then started."
 import socket
 from email import message_from_bytes
 from email.header import decode_header, make_header
+from unittest import mock
 
 from django.core.management import call_command
 
@@ -64,4 +65,9 @@ def send_mail_to(server, settings):
 
 def run_worker(**options):
     """Run the tasks that are due with django-tasks' database worker, then return."""
-    call_command("db_worker", batch=True, interval=0, reload=False, startup_delay=False, **options)
+    # The worker drops connections that are not in autocommit mode, as the test's own
+    # transaction is: on PostgreSQL that would end the test's connection.
+    with mock.patch("django_tasks_db.management.commands.db_worker.close_old_connections"):
+        call_command(
+            "db_worker", batch=True, interval=0, reload=False, startup_delay=False, **options
+        )
