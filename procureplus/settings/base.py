@@ -188,7 +188,7 @@ TASKS = {
     }
 }
 # PDFs up to this size have their text extracted on upload; larger ones by a task.
-TEXT_EXTRACTION_INLINE_BYTES = int(os.environ.get("TEXT_EXTRACTION_INLINE_BYTES", "1000000"))
+TEXT_EXTRACTION_INLINE_BYTES = int(os.environ.get("TEXT_EXTRACTION_INLINE_BYTES", "100000"))
 
 # ADMINS="Name <a@b.pt>,Other <c@d.pt>": receive server-error mails.
 ADMINS = [
