@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1:8000
 
-.PHONY: run serve setup test backup restore loadtest bench browser-tools screenshots lint messages clean
+.PHONY: run serve worker setup test backup restore loadtest bench browser-tools screenshots lint messages clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -19,17 +19,26 @@ setup: $(VENV)/.installed
 	$(PY) manage.py ensure_admin
 	$(PY) manage.py collectstatic --noinput --verbosity 0
 
+# The task worker (mail, text of large PDFs) runs beside the server; Ctrl-C stops both.
+WITH_WORKER = $(PY) manage.py db_worker --no-reload & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT INT TERM;
+
 run: setup
-	$(PY) manage.py runserver $(HOST)
+	$(WITH_WORKER) $(PY) manage.py runserver $(HOST)
+
+# The task queue alone (production runs it as its own service; see docs/tasks.md).
+worker: $(VENV)/.installed
+	$(PY) manage.py db_worker --no-reload
 
 # The production settings and gunicorn (gunicorn.conf.py), locally over plain HTTP. Secure
 # cookies mean the admin cannot be signed into here: use `make run` to edit.
 serve: setup
-	DJANGO_SETTINGS_MODULE=procureplus.settings.production \
+	export DJANGO_SETTINGS_MODULE=procureplus.settings.production \
 	SECRET_KEY="$${SECRET_KEY:-$$(cat .secret_key)}" \
 	ALLOWED_HOSTS="$${ALLOWED_HOSTS:-127.0.0.1,localhost}" \
 	SECURE_SSL_REDIRECT="$${SECURE_SSL_REDIRECT:-false}" \
-	BIND="$(HOST)" $(VENV)/bin/gunicorn --config gunicorn.conf.py
+	BIND="$(HOST)"; \
+	$(WITH_WORKER) $(VENV)/bin/gunicorn --config gunicorn.conf.py
 
 # SQLite unless DATABASE_URL names another database (CI runs both).
 test: $(VENV)/.installed

@@ -1,9 +1,11 @@
-"""Every newsletter message goes through here, so each carries an unsubscribe link."""
+"""Every newsletter message goes through here, so each carries an unsubscribe link; the mail
+queue sends it."""
 
-from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+
+from core.outgoing_mail import queue_mail
 
 CONFIRM_SUBJECT = _("Procure+i newsletter: please confirm your subscription")
 WELCOME_SUBJECT = _("Procure+i newsletter: subscription confirmed")
@@ -13,13 +15,12 @@ def send_to_subscriber(subscriber, subject, template, unsubscribe_url, context=N
     """Mail a subscriber in their language, with the unsubscribe link in the text and header."""
     with translation.override(subscriber.language):
         body = render_to_string(template, {**(context or {}), "unsubscribe_url": unsubscribe_url})
-        message = EmailMessage(
-            subject=str(subject),
-            body=body,
-            to=[subscriber.email],
+        queue_mail(
+            subject,
+            body,
+            [subscriber.email],
             headers={"List-Unsubscribe": f"<{unsubscribe_url}>"},
         )
-    message.send()
 
 
 def send_confirmation(subscriber, confirm_url, unsubscribe_url):

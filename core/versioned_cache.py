@@ -1,6 +1,6 @@
 """Values and template fragments cached under the current ContentVersion.
 
-Any content change bumps the version (portal/page_cache.py), so a cached menu, footer or count
+Any content change bumps the version (core/page_cache.py), so a cached menu, footer or count
 is never older than the content it was computed from. FRAGMENT_CACHE_SECONDS=0 turns it off.
 """
 

@@ -5,6 +5,7 @@ from wagtail.models import Locale, Page, Site
 
 import pytest
 
+from tests.mail_server import LoopbackSMTP, free_port, send_mail_to
 from tests.portal.factories import HomePageFactory
 from tests.shared_content import (
     close_after_last_sharing_test,
@@ -90,3 +91,12 @@ def translated_pair(homes):
         return {"pt": pt, "en": en}
 
     return build
+
+
+@pytest.fixture
+def smtp(settings):
+    """A real SMTP server on loopback, down until `smtp.start()`; mail reaches it by a task."""
+    server = LoopbackSMTP(free_port())
+    send_mail_to(server, settings)
+    yield server
+    server.stop()

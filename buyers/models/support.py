@@ -2,7 +2,6 @@
 
 from django import forms
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import models
 from django.template.loader import render_to_string
 from django.utils import translation
@@ -15,6 +14,7 @@ from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
 from wagtail.fields import RichTextField
 
 from core.models import BasePage
+from core.outgoing_mail import queue_mail
 
 from .privacy_notice import PrivacyNoticeMixin
 
@@ -58,7 +58,8 @@ class SupportForm(forms.Form):
 
 
 class SupportRequestPage(AbstractEmailForm, PrivacyNoticeMixin, BasePage):
-    """Stores each request (CSV export in Wagtail's Forms menu), mails staff and the requester."""
+    """Stores each request (CSV export in Wagtail's Forms menu), queues mail to staff and the
+    requester (sent by a task: a dead mail server never fails the request)."""
 
     home_blurb = _("Describe your need and ask the competence centre for support.")
     form_builder = SupportFormBuilder
@@ -121,7 +122,7 @@ class SupportRequestPage(AbstractEmailForm, PrivacyNoticeMixin, BasePage):
             return
         subject = self.subject or _("Support request from the Procure+i portal")
         body = self.render_email(form)
-        send_mail(str(subject), body, self.from_address or None, recipients)
+        queue_mail(subject, body, recipients, from_email=self.from_address)
 
     def render_email(self, form):
         """The request as "label: value" lines, as the person filled it in (no honeypot)."""
@@ -154,4 +155,4 @@ class SupportRequestPage(AbstractEmailForm, PrivacyNoticeMixin, BasePage):
                 "emails/support_request_confirmation.txt",
                 {"page": self, "summary": self.render_email(form)},
             )
-        send_mail(subject, body, self.from_address or None, [address])
+            queue_mail(subject, body, [address], from_email=self.from_address)

@@ -1,12 +1,14 @@
 """The library's document: a Wagtail document with category, file language and date."""
 
-from django.db import models
+from django.conf import settings
+from django.db import models, transaction
 from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.documents.models import AbstractDocument
 from wagtail.search import index
 
+from documents.tasks import extract_document_text
 from documents.text_extraction import extract_text
 
 # Newest first; documents of unknown date last. Migration 0005 indexes this order (+ pk).
@@ -135,10 +137,16 @@ class LibraryDocument(AbstractDocument):
     def save(self, *args, **kwargs):
         if self.published_on:
             self.published_year = self.published_on.year
+        extract_later = False
         if self.file and self.file.name != getattr(self, "_loaded_file_name", None):
-            self.text_content = extract_text(self.file)
+            extract_later = self.file.size > settings.TEXT_EXTRACTION_INLINE_BYTES
+            # A small file is read in milliseconds; a large one by a task, off the request.
+            self.text_content = "" if extract_later else extract_text(self.file)
             self._loaded_file_name = self.file.name
         super().save(*args, **kwargs)
+        if extract_later:
+            pk, name = self.pk, self.file.name
+            transaction.on_commit(lambda: extract_document_text.enqueue(pk, name))
 
     @staticmethod
     def newest_first():

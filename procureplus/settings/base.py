@@ -45,6 +45,8 @@ INSTALLED_APPS = [
     "django_filters",
     "csp",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -165,6 +167,8 @@ EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
+# Seconds before a silent mail server is given up on (Django's default waits for ever).
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "20"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Procure+i <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Staff who receive "Ask Procure+i" requests (a form page's own "to address" takes precedence).
@@ -172,6 +176,23 @@ SUPPORT_REQUEST_RECIPIENTS = env_list("SUPPORT_REQUEST_RECIPIENTS")
 # A newsletter confirmation link expires after this many days; unconfirmed sign-ups older
 # than that are deleted by `manage.py purge_unconfirmed_subscribers`.
 NEWSLETTER_CONFIRMATION_DAYS = int(os.environ.get("NEWSLETTER_CONFIRMATION_DAYS", "7"))
+# Mail is sent by a task (core/outgoing_mail.py): a failed attempt is tried again after
+# MAIL_RETRY_SECONDS, doubled each time, up to MAIL_MAX_ATTEMPTS, then reported to ADMINS.
+MAIL_MAX_ATTEMPTS = int(os.environ.get("MAIL_MAX_ATTEMPTS", "8"))
+MAIL_RETRY_SECONDS = int(os.environ.get("MAIL_RETRY_SECONDS", "60"))
+
+# Slow work (mail, text of large PDFs) runs in tasks, stored in the database and run by
+# `manage.py db_worker` (`make run` starts one); TASKS_IMMEDIATE=true runs them in the request.
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks.backends.immediate.ImmediateBackend"
+        if env_bool("TASKS_IMMEDIATE")
+        else "django_tasks_db.DatabaseBackend"
+    }
+}
+# PDFs up to this size have their text extracted on upload; larger ones by a task.
+TEXT_EXTRACTION_INLINE_BYTES = int(os.environ.get("TEXT_EXTRACTION_INLINE_BYTES", "100000"))
+
 # ADMINS="Name <a@b.pt>,Other <c@d.pt>": receive server-error mails.
 ADMINS = [
     (entry.split("<")[0].strip(), entry.split("<")[-1].rstrip(">").strip())
@@ -191,6 +212,12 @@ LOGGING = {
         "django.request": {
             "handlers": ["console", "mail_admins"],
             "level": "ERROR",
+            "propagate": False,
+        },
+        # A mail given up after its last attempt is logged at ERROR and so mailed to ADMINS.
+        "core.outgoing_mail": {
+            "handlers": ["console", "mail_admins"],
+            "level": "WARNING",
             "propagate": False,
         },
     },

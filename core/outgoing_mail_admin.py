@@ -1,0 +1,101 @@
+"""Staff see the mail queue (Settings > Outgoing mail, read-only) and send failed mail again."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import TemplateView
+
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.widgets import ListingButton
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from core.models import OutgoingMail
+from core.outgoing_mail import send_again
+
+SEND_AGAIN_PERMISSION = "core.change_outgoingmail"
+
+
+class ReadOnlyPolicy(ModelPermissionPolicy):
+    """Mail is written by the portal, never by hand: no add or edit forms."""
+
+    def user_has_permission(self, user, action):
+        return action not in ("add", "change") and super().user_has_permission(user, action)
+
+
+register_permission_policy(OutgoingMail, ReadOnlyPolicy(OutgoingMail))
+
+
+class SendAgainView(WagtailAdminTemplateMixin, TemplateView):
+    template_name = "core/outgoing_mail_send_again.html"
+    page_title = _("Send again")
+
+    def dispatch(self, request, pk):
+        if not request.user.has_perm(SEND_AGAIN_PERMISSION):
+            raise PermissionDenied
+        self.mail = get_object_or_404(OutgoingMail, pk=pk, status=OutgoingMail.Status.FAILED)
+        return super().dispatch(request, pk)
+
+    def get_page_subtitle(self):
+        return str(self.mail)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(mail=self.mail, index_url=index_url(), **kwargs)
+
+    def post(self, request, pk):
+        send_again(self.mail)
+        messages.success(request, _("The mail is queued to be sent again."))
+        return redirect(index_url())
+
+
+def index_url():
+    return reverse(OutgoingMailViewSet.url_namespace + ":list")
+
+
+class OutgoingMailViewSet(SnippetViewSet):
+    model = OutgoingMail
+    icon = "mail"
+    url_prefix = "outgoing-mail"
+    url_namespace = "outgoing_mail"
+    add_to_settings_menu = True
+    inspect_view_enabled = True
+    list_display = [
+        "subject",
+        Column("recipient_list", label=_("recipients")),
+        "status",
+        "attempts",
+        "next_attempt_at",
+        "created_at",
+    ]
+    list_filter = ["status"]
+    search_fields = ["subject"]
+    search_backend_name = None
+    inspect_view_fields = [
+        "subject",
+        "from_email",
+        "recipients",
+        "language",
+        "status",
+        "attempts",
+        "next_attempt_at",
+        "last_error",
+        "created_at",
+        "sent_at",
+        "body",
+    ]
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path("<int:pk>/send-again/", SendAgainView.as_view(), name="send_again"),
+        ]
+
+
+def send_again_button(mail, user):
+    if mail.status == OutgoingMail.Status.FAILED and user.has_perm(SEND_AGAIN_PERMISSION):
+        url = reverse(OutgoingMailViewSet.url_namespace + ":send_again", args=[mail.pk])
+        yield ListingButton(_("Send again"), url, icon_name="mail", priority=10)

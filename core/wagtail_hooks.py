@@ -1,0 +1,13 @@
+from wagtail import hooks
+from wagtail.snippets.models import register_snippet
+
+from core.models import OutgoingMail
+from core.outgoing_mail_admin import OutgoingMailViewSet, send_again_button
+
+register_snippet(OutgoingMailViewSet)
+
+
+@hooks.register("register_snippet_listing_buttons")
+def outgoing_mail_buttons(snippet, user, next_url=None):
+    if isinstance(snippet, OutgoingMail):
+        yield from send_again_button(snippet, user)
