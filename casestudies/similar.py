@@ -10,7 +10,7 @@ LIMIT = 3
 
 
 def similar_cases(case, sector_ids, limit=LIMIT):
-    """Up to `limit` live cases in the same language, best match first; one query."""
+    """Up to `limit` live, public cases in the same language, best match first; one query."""
     model = type(case)
 
     def same(field, value, weight):
@@ -25,6 +25,7 @@ def similar_cases(case, sector_ids, limit=LIMIT):
     )
     return list(
         model.objects.live()
+        .public()
         .filter(locale_id=case.locale_id)
         .exclude(pk=case.pk)
         .select_related("procedure_type")

@@ -40,7 +40,7 @@ class DocumentFeed(Feed):
         return library.url
 
     def items(self, library):
-        documents = list(LibraryDocument.objects.order_by("-created_at")[:FEED_SIZE])
+        documents = list(LibraryDocument.objects.public().order_by("-created_at")[:FEED_SIZE])
         library.add_detail_urls(documents)
         return documents
 
@@ -91,6 +91,7 @@ class CaseStudyFeed(DocumentFeed):
         model = apps.get_model("casestudies", "CaseStudyPage")
         return (
             model.objects.live()
+            .public()
             .descendant_of(index)
             .select_related("procedure_type")
             .order_by("-first_published_at")[:FEED_SIZE]

@@ -73,6 +73,9 @@ def index_translated(kind, record, text_fields, extra_text=""):
 
 
 def index_document(document):
+    if not document.is_public():  # portal.visibility: the index serves anonymous visitors
+        remove(SearchEntry.Kind.DOCUMENT, document.pk)
+        return
     index_translated(
         SearchEntry.Kind.DOCUMENT, document, ["description"], extra_text=document.text_content
     )
@@ -82,13 +85,28 @@ def index_webinar(webinar):
     index_translated(SearchEntry.Kind.WEBINAR, webinar, ["description", "speakers", "chapters"])
 
 
+def reindex_collection(collection):
+    """Index again (or drop) the documents of a collection and its descendants."""
+    documents = apps.get_model("documents", "LibraryDocument").objects.filter(
+        collection__in=collection.get_descendants(inclusive=True)
+    )
+    for document in documents.iterator():
+        index_document(document)
+
+
+def reindex_pages_under(page):
+    """Index again (or drop) a page and its descendants, e.g. after a view restriction changed."""
+    for descendant in Page.objects.descendant_of(page, inclusive=True).specific().iterator():
+        index_page(descendant)
+
+
 @transaction.atomic
 def rebuild():
     """Index everything again from scratch; returns the number of entries."""
     SearchEntry.objects.all().delete()
     for page in Page.objects.live().public().filter(depth__gt=1).specific():
         index_page(page)
-    for document in apps.get_model("documents", "LibraryDocument").objects.all():
+    for document in apps.get_model("documents", "LibraryDocument").objects.public():
         index_document(document)
     for webinar in apps.get_model("documents", "Webinar").objects.all():
         index_webinar(webinar)

@@ -2,7 +2,7 @@
 
 from django.db.models.signals import post_delete, post_save
 
-from wagtail.models import Page
+from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished
 
 from portal import search_index
@@ -34,6 +34,18 @@ def webinar_deleted(sender, instance, **kwargs):
     search_index.remove(SearchEntry.Kind.WEBINAR, instance.pk)
 
 
+def collection_restriction_changed(sender, instance, **kwargs):
+    collection = Collection.objects.filter(pk=instance.collection_id).first()
+    if collection is not None:  # gone when the collection itself is deleted
+        search_index.reindex_collection(collection)
+
+
+def page_restriction_changed(sender, instance, **kwargs):
+    page = Page.objects.filter(pk=instance.page_id).first()
+    if page is not None:  # gone when the page itself is deleted
+        search_index.reindex_pages_under(page)
+
+
 def connect():
     from documents.models import LibraryDocument, Webinar
 
@@ -44,3 +56,15 @@ def connect():
     post_delete.connect(document_deleted, sender=LibraryDocument, dispatch_uid="search_doc_del")
     post_save.connect(webinar_saved, sender=Webinar, dispatch_uid="search_webinar_saved")
     post_delete.connect(webinar_deleted, sender=Webinar, dispatch_uid="search_webinar_del")
+    # A view restriction added, changed or removed: what visitors may find changes at once.
+    for signal in (post_save, post_delete):
+        signal.connect(
+            collection_restriction_changed,
+            sender=CollectionViewRestriction,
+            dispatch_uid=f"search_collection_restriction_{signal}",
+        )
+        signal.connect(
+            page_restriction_changed,
+            sender=PageViewRestriction,
+            dispatch_uid=f"search_page_restriction_{signal}",
+        )

@@ -51,6 +51,7 @@ class CaseStudyIndexPage(RoutablePageMixin, BodyPage):
         cases = (
             CaseStudyPage.objects.child_of(self)
             .live()
+            .public()
             .select_related("procedure_type")
             .prefetch_related("sectors")
             .order_by(Coalesce("end_year", "start_year").desc(nulls_last=True), "title")
@@ -74,7 +75,7 @@ class CaseStudyIndexPage(RoutablePageMixin, BodyPage):
         cases, filters, procedures, sectors = self.filtered_cases(params)
         countries = dict(COUNTRIES)
         used_countries = (
-            CaseStudyPage.objects.child_of(self).live().values_list("country", flat=True)
+            CaseStudyPage.objects.child_of(self).live().public().values_list("country", flat=True)
         )
         context.update(
             cases=paginate(cases, params, self.per_page),

@@ -4,10 +4,11 @@ from django.db import models
 from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.documents.models import AbstractDocument
+from wagtail.documents.models import AbstractDocument, DocumentQuerySet
 from wagtail.search import index
 
 from documents.text_extraction import extract_text
+from portal.visibility import restricted_collections
 
 # Newest first; documents of unknown date last. Migration 0005 indexes this order (+ pk).
 NEWEST_FIRST = (
@@ -15,6 +16,14 @@ NEWEST_FIRST = (
     F("published_on").desc(nulls_last=True),
     F("created_at").desc(),
 )
+
+
+class LibraryDocumentQuerySet(DocumentQuerySet):
+    """Wagtail's document queryset (admin search included) plus the visitor's rule."""
+
+    def public(self):
+        """Documents an anonymous visitor may see: no view restriction on their collections."""
+        return self.exclude(collection__in=restricted_collections())
 
 
 class LibraryDocument(AbstractDocument):
@@ -92,6 +101,8 @@ class LibraryDocument(AbstractDocument):
         help_text=_("Identifies a document loaded from the portal's fixtures or a bulk import."),
     )
 
+    objects = LibraryDocumentQuerySet.as_manager()
+
     admin_form_fields = (
         "title",  # hidden and filled from title_pt/title_en; multiple upload needs it
         "title_pt",
@@ -139,6 +150,10 @@ class LibraryDocument(AbstractDocument):
             self.text_content = extract_text(self.file)
             self._loaded_file_name = self.file.name
         super().save(*args, **kwargs)
+
+    def is_public(self):
+        """The rule of `LibraryDocumentQuerySet.public` for this one document; one query."""
+        return not restricted_collections().filter(pk=self.collection_id).exists()
 
     @staticmethod
     def newest_first():

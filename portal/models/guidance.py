@@ -20,7 +20,8 @@ class ModuleIndexPage(BodyPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["modules"] = list(ModulePage.objects.child_of(self).live().order_by("path"))
+        modules = ModulePage.objects.child_of(self).live().public()
+        context["modules"] = list(modules.order_by("path"))
         return context
 
 
@@ -57,6 +58,7 @@ class EventIndexPage(BodyPage):
         context["events"] = list(
             EventReportPage.objects.child_of(self)
             .live()
+            .public()
             .order_by(F("event_date").desc(nulls_last=True), "path")
         )
         return context

@@ -30,13 +30,14 @@ class HomePage(BodyPage):
         webinar_model = apps.get_model("documents", "Webinar")
         case_model = apps.get_model("casestudies", "CaseStudyPage")
         context["latest_documents"] = list(
-            document_model.objects.defer("text_content").order_by(*document_model.newest_first())[
-                : self.latest_documents_count
-            ]
+            document_model.objects.public()
+            .defer("text_content")
+            .order_by(*document_model.newest_first())[: self.latest_documents_count]
         )
         webinars = webinar_model.objects.select_related("slides")
         context["webinar"] = webinars.upcoming().first() or webinars.past().first()
-        cases = case_model.objects.live().descendant_of(self).select_related("procedure_type")
+        cases = case_model.objects.live().public().descendant_of(self)
+        cases = cases.select_related("procedure_type")
         context["featured_cases"] = list(
             cases.order_by("-featured", "-start_year", "title")[: self.featured_cases_count]
         )
@@ -46,14 +47,14 @@ class HomePage(BodyPage):
         context["webinar_index"] = self.find_child("documents", "WebinarIndexPage")
         tool_models = [apps.get_model("buyers", name) for name in self.buyer_tools]
         context["buyer_tools"] = list(
-            Page.objects.live().descendant_of(self).type(*tool_models).order_by("path")
+            Page.objects.live().public().descendant_of(self).type(*tool_models).order_by("path")
         )  # plain pages: each type's blurb is a class attribute, so no query per type
         return context
 
     def find_child(self, app_label, model_name):
         """The live page of that type below this home page, if any."""
         model = apps.get_model(app_label, model_name)
-        return model.objects.live().descendant_of(self).first()
+        return model.objects.live().public().descendant_of(self).first()
 
 
 class ContentPage(BodyPage):
@@ -75,5 +76,5 @@ class ContentPage(BodyPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["subpages"] = list(self.get_children().live())
+        context["subpages"] = list(self.get_children().live().public())
         return context

@@ -42,7 +42,8 @@ def breadcrumbs(context):
 
 @register.inclusion_tag("includes/footer_links.html")
 def footer_links():
-    pages = ContentPage.objects.live().filter(in_footer=True, locale__language_code=get_language())
+    pages = ContentPage.objects.live().public()
+    pages = pages.filter(in_footer=True, locale__language_code=get_language())
     return {"pages": list(pages.order_by("path"))}
 
 
