@@ -1,6 +1,6 @@
 """Search entries follow publishing, edits and deletions."""
 
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_save
 
 from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished
@@ -34,15 +34,25 @@ def webinar_deleted(sender, instance, **kwargs):
     search_index.remove(SearchEntry.Kind.WEBINAR, instance.pk)
 
 
+def restriction_moving(sender, instance, **kwargs):
+    """Remember what a changed restriction covered before, to index that again too."""
+    field = "collection_id" if sender is CollectionViewRestriction else "page_id"
+    before = sender.objects.filter(pk=instance.pk).values_list(field, flat=True).first()
+    instance._covered_before = before
+
+
+def covered(instance, field):
+    return {getattr(instance, field), getattr(instance, "_covered_before", None)} - {None}
+
+
 def collection_restriction_changed(sender, instance, **kwargs):
-    collection = Collection.objects.filter(pk=instance.collection_id).first()
-    if collection is not None:  # gone when the collection itself is deleted
+    # Collections already deleted (with the restriction) have nothing left to index.
+    for collection in Collection.objects.filter(pk__in=covered(instance, "collection_id")):
         search_index.reindex_collection(collection)
 
 
 def page_restriction_changed(sender, instance, **kwargs):
-    page = Page.objects.filter(pk=instance.page_id).first()
-    if page is not None:  # gone when the page itself is deleted
+    for page in Page.objects.filter(pk__in=covered(instance, "page_id")):
         search_index.reindex_pages_under(page)
 
 
@@ -57,6 +67,8 @@ def connect():
     post_save.connect(webinar_saved, sender=Webinar, dispatch_uid="search_webinar_saved")
     post_delete.connect(webinar_deleted, sender=Webinar, dispatch_uid="search_webinar_del")
     # A view restriction added, changed or removed: what visitors may find changes at once.
+    for model in (CollectionViewRestriction, PageViewRestriction):
+        pre_save.connect(restriction_moving, sender=model, dispatch_uid=f"search_moving_{model}")
     for signal in (post_save, post_delete):
         signal.connect(
             collection_restriction_changed,
