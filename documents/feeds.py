@@ -11,6 +11,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from portal.navigation import live_page_of_type
+from portal.visibility import public_pages
 
 from .models import DocumentLibraryPage, LibraryDocument, Webinar, WebinarIndexPage
 
@@ -90,9 +91,7 @@ class CaseStudyFeed(DocumentFeed):
     def items(self, index):
         model = apps.get_model("casestudies", "CaseStudyPage")
         return (
-            model.objects.live()
-            .public()
-            .descendant_of(index)
+            public_pages(model.objects.descendant_of(index))
             .select_related("procedure_type")
             .order_by("-first_published_at")[:FEED_SIZE]
         )

@@ -11,6 +11,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from portal.models import SearchEntry
+from portal.visibility import public_pages
 
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 
@@ -58,7 +59,11 @@ def remove(kind, object_id):
 def index_page(page):
     page = page.specific
     kind = page_kind(page)
-    if not page.live or page.depth < 2 or not Page.objects.filter(pk=page.pk).public().exists():
+    if (
+        not page.live
+        or page.depth < 2
+        or not public_pages(Page.objects.filter(pk=page.pk)).exists()
+    ):
         remove(kind, page.pk)
         return
     save_entry(kind, page.pk, page.locale.language_code, page.title, page_text(page))
@@ -104,7 +109,7 @@ def reindex_pages_under(page):
 def rebuild():
     """Index everything again from scratch; returns the number of entries."""
     SearchEntry.objects.all().delete()
-    for page in Page.objects.live().public().filter(depth__gt=1).specific():
+    for page in public_pages(Page.objects.filter(depth__gt=1)).specific():
         index_page(page)
     for document in apps.get_model("documents", "LibraryDocument").objects.public():
         index_document(document)

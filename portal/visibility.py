@@ -1,15 +1,17 @@
 """What an anonymous visitor may see: the one rule every public channel applies.
 
-A page is public when it is live and no PageViewRestriction covers it (Wagtail's
-`Page.objects.live().public()`). A document is public when neither its collection nor any
-ancestor collection carries a CollectionViewRestriction of any type (login, password, groups);
+A page is public when it is live and no PageViewRestriction covers it, its own or an
+ancestor's: `public_pages(queryset)`, the rule of Wagtail's `live().public()` in the same
+query (Wagtail's reads the restrictions first, one query more on every page). A document is
+public when neither its collection nor any ancestor collection carries a
+CollectionViewRestriction of any type (login, password, groups);
 `LibraryDocument.objects.public()` and `document.is_public()` apply that rule.
 """
 
 from django.db.models import Exists, OuterRef
 from django.db.models.functions import Length, Substr
 
-from wagtail.models import Collection, CollectionViewRestriction
+from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
 
 def restricted_collections():
@@ -21,6 +23,14 @@ def restricted_collections():
         collection__path=Substr(OuterRef("path"), 1, Length("collection__path"))
     )
     return Collection.objects.filter(Exists(covering))
+
+
+def public_pages(pages):
+    """The live pages of a page queryset that no view restriction covers; no extra query."""
+    covering = PageViewRestriction.objects.filter(
+        page__path=Substr(OuterRef("path"), 1, Length("page__path"))
+    )
+    return pages.live().exclude(Exists(covering))
 
 
 def restrictions_accept(request, collection):

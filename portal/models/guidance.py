@@ -7,6 +7,8 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 
+from portal.visibility import public_pages
+
 from .base import BodyPage, RelatedDocumentsMixin
 
 
@@ -20,7 +22,7 @@ class ModuleIndexPage(BodyPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        modules = ModulePage.objects.child_of(self).live().public()
+        modules = public_pages(ModulePage.objects.child_of(self))
         context["modules"] = list(modules.order_by("path"))
         return context
 
@@ -56,10 +58,9 @@ class EventIndexPage(BodyPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["events"] = list(
-            EventReportPage.objects.child_of(self)
-            .live()
-            .public()
-            .order_by(F("event_date").desc(nulls_last=True), "path")
+            public_pages(EventReportPage.objects.child_of(self)).order_by(
+                F("event_date").desc(nulls_last=True), "path"
+            )
         )
         return context
 

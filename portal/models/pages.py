@@ -7,6 +7,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
+from portal.visibility import public_pages
+
 from .base import BodyPage
 
 
@@ -36,7 +38,7 @@ class HomePage(BodyPage):
         )
         webinars = webinar_model.objects.select_related("slides")
         context["webinar"] = webinars.upcoming().first() or webinars.past().first()
-        cases = case_model.objects.live().public().descendant_of(self)
+        cases = public_pages(case_model.objects.descendant_of(self))
         cases = cases.select_related("procedure_type")
         context["featured_cases"] = list(
             cases.order_by("-featured", "-start_year", "title")[: self.featured_cases_count]
@@ -47,14 +49,14 @@ class HomePage(BodyPage):
         context["webinar_index"] = self.find_child("documents", "WebinarIndexPage")
         tool_models = [apps.get_model("buyers", name) for name in self.buyer_tools]
         context["buyer_tools"] = list(
-            Page.objects.live().public().descendant_of(self).type(*tool_models).order_by("path")
+            public_pages(Page.objects.descendant_of(self).type(*tool_models)).order_by("path")
         )  # plain pages: each type's blurb is a class attribute, so no query per type
         return context
 
     def find_child(self, app_label, model_name):
         """The live page of that type below this home page, if any."""
         model = apps.get_model(app_label, model_name)
-        return model.objects.live().public().descendant_of(self).first()
+        return public_pages(model.objects.descendant_of(self)).first()
 
 
 class ContentPage(BodyPage):
@@ -76,5 +78,5 @@ class ContentPage(BodyPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["subpages"] = list(self.get_children().live().public())
+        context["subpages"] = list(public_pages(self.get_children()))
         return context

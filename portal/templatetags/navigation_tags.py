@@ -3,6 +3,7 @@ from django.utils.translation import get_language
 
 from portal import navigation
 from portal.models import ContentPage, Organisation
+from portal.visibility import public_pages
 
 register = template.Library()
 
@@ -42,7 +43,7 @@ def breadcrumbs(context):
 
 @register.inclusion_tag("includes/footer_links.html")
 def footer_links():
-    pages = ContentPage.objects.live().public()
+    pages = public_pages(ContentPage.objects)
     pages = pages.filter(in_footer=True, locale__language_code=get_language())
     return {"pages": list(pages.order_by("path"))}
 
