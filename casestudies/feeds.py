@@ -3,6 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 
 from core.feeds import FEED_SIZE, ListingFeed
+from core.visibility import public_pages
 
 from .models import CaseStudyIndexPage, CaseStudyPage
 
@@ -14,8 +15,7 @@ class CaseStudyFeed(ListingFeed):
 
     def items(self, index):
         return (
-            CaseStudyPage.objects.live()
-            .descendant_of(index)
+            public_pages(CaseStudyPage.objects.descendant_of(index))
             .select_related("procedure_type")
             .order_by("-first_published_at")[:FEED_SIZE]
         )

@@ -3,6 +3,8 @@
 from django.db.models import Count, IntegerField, Q, Value
 from django.db.models.expressions import Case, When
 
+from core.visibility import public_pages
+
 PROCEDURE_WEIGHT = 3  # the procedure is what a buyer comes to compare
 SECTOR_WEIGHT = 2
 COUNTRY_WEIGHT = 1
@@ -10,7 +12,7 @@ LIMIT = 3
 
 
 def similar_cases(case, sector_ids, limit=LIMIT):
-    """Up to `limit` live cases in the same language, best match first; one query."""
+    """Up to `limit` live, public cases in the same language, best match first; one query."""
     model = type(case)
 
     def same(field, value, weight):
@@ -24,7 +26,7 @@ def similar_cases(case, sector_ids, limit=LIMIT):
         else Value(0, output_field=IntegerField())
     )
     return list(
-        model.objects.live()
+        public_pages(model.objects)
         .filter(locale_id=case.locale_id)
         .exclude(pk=case.pk)
         .select_related("procedure_type")

@@ -80,7 +80,9 @@ class PageLinkStructValue(LinkStructValue):
 
 class DocumentLinkStructValue(LinkStructValue):
     def find_target(self):
-        return self.get("document")
+        document = self.get("document")
+        # A restricted document's title is not shown on a public page (core.visibility).
+        return document if document is not None and document.is_public() else None
 
 
 class PageLinkBlock(blocks.StructBlock):

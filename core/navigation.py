@@ -8,6 +8,8 @@ from django.utils.translation import get_language
 
 from wagtail.models import Page, Site
 
+from core.visibility import public_pages
+
 
 class LanguageLink(NamedTuple):
     code: str
@@ -42,7 +44,7 @@ def menu_items(home, current_page=None):
     if home is None:
         return []
     # Specific pages for their menu titles: one query per page type, and the menu is cached.
-    items = list(home.get_children().live().in_menu().specific().defer_streamfields())
+    items = list(public_pages(home.get_children()).in_menu().specific().defer_streamfields())
     current_path = current_page.path if current_page else ""
     return [(item, current_path.startswith(item.path)) for item in items]
 

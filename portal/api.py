@@ -2,6 +2,7 @@
 
 Pages: /api/v2/pages/?locale=pt|en&type=casestudies.CaseStudyPage&fields=*
 Documents: /api/v2/documents/ (both languages' titles and descriptions in every item)
+Both list only what an anonymous visitor may see (core/visibility.py).
 """
 
 from wagtail.api.v2.router import WagtailAPIRouter
@@ -24,6 +25,10 @@ DOCUMENT_FIELDS = [
 class LibraryDocumentsAPIViewSet(DocumentsAPIViewSet):
     body_fields = [*DocumentsAPIViewSet.body_fields, *DOCUMENT_FIELDS]
     listing_default_fields = [*DocumentsAPIViewSet.listing_default_fields, *DOCUMENT_FIELDS]
+
+    def get_queryset(self):
+        # Open data is the anonymous visitor's view, whoever asks (core.visibility).
+        return self.model.objects.public().order_by("id")
 
 
 api_router = WagtailAPIRouter("wagtailapi")

@@ -41,7 +41,7 @@ def subpage_entries(request):
         indexes = list(apps.get_model(model_label).objects.live().public().select_related("locale"))
         if not indexes:
             continue
-        for item in apps.get_model(items_label).objects.all():
+        for item in apps.get_model(items_label).objects.public():
             alternates = {
                 index.locale.language_code: base + getattr(index, url_method)(item)
                 for index in indexes

@@ -6,9 +6,10 @@ from django.db import transaction
 from django.utils.html import strip_tags
 
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import CollectionMember, Page
 from wagtail.search import index
 
+from core.visibility import public_pages
 from search import registry
 from search.models import SearchEntry
 
@@ -57,14 +58,32 @@ def remove(kind, object_id):
 def index_page(page):
     page = page.specific
     kind = page_kind(page)
-    if not page.live or page.depth < 2 or not Page.objects.filter(pk=page.pk).public().exists():
+    if (
+        not page.live
+        or page.depth < 2
+        or not public_pages(Page.objects.filter(pk=page.pk)).exists()
+    ):
         remove(kind, page.pk)
         return
     save_entry(kind, page.pk, page.locale.language_code, page.title, page_text(page))
 
 
+def is_public(record):
+    """A record with view restrictions (core.visibility) says whether a visitor may see it."""
+    return getattr(record, "is_public", lambda: True)()
+
+
+def public_records(model):
+    manager = model.objects
+    return manager.public() if hasattr(manager, "public") else manager.all()
+
+
 def index_record(source, record):
-    """One entry per language for a registered record translated with django-modeltranslation."""
+    """One entry per language for a registered record translated with django-modeltranslation;
+    none for a record visitors may not see (the index serves anonymous visitors)."""
+    if not is_public(record):
+        remove(source.kind, record.pk)
+        return
     extra_text = source.extra_text(record)
     for code in LANGUAGES:
         title = getattr(record, f"title_{code}", "") or record.title
@@ -72,13 +91,28 @@ def index_record(source, record):
         save_entry(source.kind, record.pk, code, title, " ".join([*texts, extra_text]))
 
 
+def reindex_collection(collection):
+    """Index again (or drop) the registered records of a collection and its descendants."""
+    collections = collection.get_descendants(inclusive=True)
+    for source in registry.sources():
+        if issubclass(source.model, CollectionMember):
+            for record in source.model.objects.filter(collection__in=collections).iterator():
+                index_record(source, record)
+
+
+def reindex_pages_under(page):
+    """Index again (or drop) a page and its descendants, e.g. after a view restriction changed."""
+    for descendant in Page.objects.descendant_of(page, inclusive=True).specific().iterator():
+        index_page(descendant)
+
+
 @transaction.atomic
 def rebuild():
     """Index everything again from scratch; returns the number of entries."""
     SearchEntry.objects.all().delete()
-    for page in Page.objects.live().public().filter(depth__gt=1).specific():
+    for page in public_pages(Page.objects.filter(depth__gt=1)).specific():
         index_page(page)
     for source in registry.sources():
-        for record in source.model.objects.all():
+        for record in public_records(source.model):
             index_record(source, record)
     return SearchEntry.objects.count()

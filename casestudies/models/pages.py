@@ -20,6 +20,7 @@ from casestudies.similar import similar_cases
 from core.csv_export import csv_response
 from core.listing import clean_choice, clean_int, paginate, query_without
 from core.models import BasePage, BodyPage, RelatedDocumentsMixin
+from core.visibility import public_pages
 
 from .taxonomy import ProcedureType, Sector
 
@@ -49,8 +50,7 @@ class CaseStudyIndexPage(RoutablePageMixin, BodyPage):
             "year": clean_int(params, "year", 1900, 2200),
         }
         cases = (
-            CaseStudyPage.objects.child_of(self)
-            .live()
+            public_pages(CaseStudyPage.objects.child_of(self))
             .select_related("procedure_type")
             .prefetch_related("sectors")
             .order_by(Coalesce("end_year", "start_year").desc(nulls_last=True), "title")
@@ -73,8 +73,8 @@ class CaseStudyIndexPage(RoutablePageMixin, BodyPage):
         params = request.GET
         cases, filters, procedures, sectors = self.filtered_cases(params)
         countries = dict(COUNTRIES)
-        used_countries = (
-            CaseStudyPage.objects.child_of(self).live().values_list("country", flat=True)
+        used_countries = public_pages(CaseStudyPage.objects.child_of(self)).values_list(
+            "country", flat=True
         )
         context.update(
             cases=paginate(cases, params, self.per_page),

@@ -4,6 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
+from wagtail.documents import get_document_model
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.fields import StreamField
 from wagtail.models import Page
@@ -76,4 +77,14 @@ class RelatedDocumentsMixin(models.Model):
         abstract = True
 
     def document_list(self):
-        return [block.value for block in self.documents if block.value is not None]
+        """The chosen documents a visitor may see (core.visibility), in the editor's order."""
+        chosen = [block.value for block in self.documents if block.value is not None]
+        if not chosen:
+            return []
+        public = set(
+            get_document_model()
+            .objects.public()
+            .filter(pk__in=[d.pk for d in chosen])
+            .values_list("pk", flat=True)
+        )
+        return [document for document in chosen if document.pk in public]

@@ -5,9 +5,10 @@ from django.db import models, transaction
 from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.documents.models import AbstractDocument
+from wagtail.documents.models import AbstractDocument, DocumentQuerySet
 from wagtail.search import index
 
+from core.visibility import restricted_collections
 from documents.tasks import extract_document_text
 from documents.text_extraction import extract_text
 
@@ -17,6 +18,14 @@ NEWEST_FIRST = (
     F("published_on").desc(nulls_last=True),
     F("created_at").desc(),
 )
+
+
+class LibraryDocumentQuerySet(DocumentQuerySet):
+    """Wagtail's document queryset (admin search included) plus the visitor's rule."""
+
+    def public(self):
+        """Documents an anonymous visitor may see: no view restriction on their collections."""
+        return self.exclude(collection__in=restricted_collections())
 
 
 class LibraryDocument(AbstractDocument):
@@ -94,6 +103,8 @@ class LibraryDocument(AbstractDocument):
         help_text=_("Identifies a document loaded from the portal's fixtures or a bulk import."),
     )
 
+    objects = LibraryDocumentQuerySet.as_manager()
+
     admin_form_fields = (
         "title",  # hidden and filled from title_pt/title_en; multiple upload needs it
         "title_pt",
@@ -147,6 +158,10 @@ class LibraryDocument(AbstractDocument):
         if extract_later:
             pk, name = self.pk, self.file.name
             transaction.on_commit(lambda: extract_document_text.enqueue(pk, name))
+
+    def is_public(self):
+        """The rule of `LibraryDocumentQuerySet.public` for this one document; one query."""
+        return not restricted_collections().filter(pk=self.collection_id).exists()
 
     @staticmethod
     def newest_first():

@@ -3,6 +3,7 @@
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
+from django.utils.cache import patch_cache_control
 from django.utils.text import slugify
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -14,6 +15,7 @@ from core.csv_export import csv_response
 from core.listing import clean_choice, clean_int, paginate, query_without
 from core.models import BodyPage
 from core.versioned_cache import remember
+from core.visibility import restrictions_accept
 from documents.calendar import webinar_ics
 
 from .library_document import NEWEST_FIRST, LibraryDocument
@@ -24,7 +26,8 @@ SORTS = {"newest", "title"}
 
 def publication_years():
     return list(
-        LibraryDocument.objects.filter(published_year__isnull=False)
+        LibraryDocument.objects.public()
+        .filter(published_year__isnull=False)
         .order_by("-published_year")
         .values_list("published_year", flat=True)
         .distinct()
@@ -50,7 +53,7 @@ class DocumentLibraryPage(RoutablePageMixin, BodyPage):
             "year": clean_int(params, "year", 1900, 2200),
             "sort": clean_choice(params, "sort", SORTS) or "newest",
         }
-        documents = LibraryDocument.objects.defer("text_content")  # a whole file's text
+        documents = LibraryDocument.objects.public().defer("text_content")  # text: a whole file
         if filters["category"]:
             documents = documents.filter(category=filters["category"])
         if filters["language"]:
@@ -111,8 +114,12 @@ class DocumentLibraryPage(RoutablePageMixin, BodyPage):
     @path("<int:document_id>/")
     @path("<int:document_id>/<slug:slug>/")
     def document_route(self, request, document_id, slug=None):
-        document = get_object_or_404(LibraryDocument, pk=document_id)
-        return TemplateResponse(
+        documents = LibraryDocument.objects.select_related("collection")
+        document = get_object_or_404(documents, pk=document_id)
+        shown_to_everyone = document.is_public()
+        if not shown_to_everyone and not restrictions_accept(request, document.collection):
+            raise Http404  # a visitor is not told that a restricted document exists
+        response = TemplateResponse(
             request,
             "documents/document_detail.html",
             {
@@ -127,6 +134,9 @@ class DocumentLibraryPage(RoutablePageMixin, BodyPage):
                 "subpage_path": self.reverse_subpage("document_route", args=[document.pk]),
             },
         )
+        if not shown_to_everyone:
+            patch_cache_control(response, private=True)  # for this signed-in user only
+        return response
 
     def add_detail_urls(self, documents):
         for document in documents:
@@ -168,6 +178,7 @@ class WebinarIndexPage(RoutablePageMixin, BodyPage):
                 **self.get_context(request),
                 "webinar": webinar,
                 "webinar_index": self,
+                "slides": webinar.public_slides(),
                 "json_ld": jsonld.webinar_event(
                     webinar, request.build_absolute_uri(self.webinar_url(webinar)), get_language()
                 ),

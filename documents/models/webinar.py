@@ -13,6 +13,10 @@ LISBON = ZoneInfo("Europe/Lisbon")
 
 
 class WebinarQuerySet(models.QuerySet):
+    def public(self):
+        """Webinars carry no view restriction: all are public (their slides may not be)."""
+        return self.all()
+
     def upcoming(self):
         return self.filter(starts_on__gte=timezone.localdate()).order_by("starts_on", "start_time")
 
@@ -120,6 +124,10 @@ class Webinar(models.Model):
     @property
     def is_upcoming(self):
         return self.starts_on >= timezone.localdate()
+
+    def public_slides(self):
+        """The slides, unless their document is restricted (core.visibility)."""
+        return self.slides if self.slides and self.slides.is_public() else None
 
     def speaker_list(self):
         return [line.strip() for line in self.speakers.splitlines() if line.strip()]

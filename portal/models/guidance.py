@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 
 from core.models import BodyPage, RelatedDocumentsMixin
+from core.visibility import public_pages
 
 
 class ModuleIndexPage(BodyPage):
@@ -20,7 +21,8 @@ class ModuleIndexPage(BodyPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["modules"] = list(ModulePage.objects.child_of(self).live().order_by("path"))
+        modules = public_pages(ModulePage.objects.child_of(self))
+        context["modules"] = list(modules.order_by("path"))
         return context
 
 
@@ -53,9 +55,9 @@ class EventIndexPage(BodyPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["events"] = list(
-            EventReportPage.objects.child_of(self)
-            .live()
-            .order_by(F("event_date").desc(nulls_last=True), "path")
+            public_pages(EventReportPage.objects.child_of(self)).order_by(
+                F("event_date").desc(nulls_last=True), "path"
+            )
         )
         return context
 

@@ -9,6 +9,7 @@ from wagtail.models import Page
 from buyers.models import NewsletterPage, ProcedureChooserPage, SupportRequestPage
 from casestudies.models import CaseStudyPage
 from core.models import BodyPage
+from core.visibility import public_pages
 from documents.models import DocumentLibraryPage, LibraryDocument, Webinar, WebinarIndexPage
 
 
@@ -27,13 +28,14 @@ class HomePage(BodyPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["latest_documents"] = list(
-            LibraryDocument.objects.defer("text_content").order_by(*LibraryDocument.newest_first())[
-                : self.latest_documents_count
-            ]
+            LibraryDocument.objects.public()
+            .defer("text_content")
+            .order_by(*LibraryDocument.newest_first())[: self.latest_documents_count]
         )
         webinars = Webinar.objects.select_related("slides")
         context["webinar"] = webinars.upcoming().first() or webinars.past().first()
-        cases = CaseStudyPage.objects.live().descendant_of(self).select_related("procedure_type")
+        cases = public_pages(CaseStudyPage.objects.descendant_of(self))
+        cases = cases.select_related("procedure_type")
         context["featured_cases"] = list(
             cases.order_by("-featured", "-start_year", "title")[: self.featured_cases_count]
         )
@@ -42,13 +44,13 @@ class HomePage(BodyPage):
             context["library"].add_detail_urls(context["latest_documents"])
         context["webinar_index"] = self.find_child(WebinarIndexPage)
         context["buyer_tools"] = list(
-            Page.objects.live().descendant_of(self).type(*self.buyer_tools).order_by("path")
+            public_pages(Page.objects.descendant_of(self).type(*self.buyer_tools)).order_by("path")
         )  # plain pages: each type's blurb is a class attribute, so no query per type
         return context
 
     def find_child(self, model):
         """The live page of that type below this home page, if any."""
-        return model.objects.live().descendant_of(self).first()
+        return public_pages(model.objects.descendant_of(self)).first()
 
 
 class ContentPage(BodyPage):
@@ -68,5 +70,5 @@ class ContentPage(BodyPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["subpages"] = list(self.get_children().live())
+        context["subpages"] = list(public_pages(self.get_children()))
         return context

@@ -2,6 +2,7 @@ from django import template
 from django.utils.translation import get_language
 
 from core import navigation
+from core.visibility import public_pages
 from portal.models import ContentPage, Organisation
 
 register = template.Library()
@@ -42,7 +43,8 @@ def breadcrumbs(context):
 
 @register.inclusion_tag("includes/footer_links.html")
 def footer_links():
-    pages = ContentPage.objects.live().filter(in_footer=True, locale__language_code=get_language())
+    pages = public_pages(ContentPage.objects)
+    pages = pages.filter(in_footer=True, locale__language_code=get_language())
     return {"pages": list(pages.order_by("path"))}
 
 

@@ -1,0 +1,38 @@
+"""What an anonymous visitor may see: the one rule every public channel applies.
+
+A page is public when it is live and no PageViewRestriction covers it, its own or an
+ancestor's: `public_pages(queryset)`, the rule of Wagtail's `live().public()` in the same
+query (Wagtail's reads the restrictions first, one query more on every page). A document is
+public when neither its collection nor any ancestor collection carries a
+CollectionViewRestriction of any type (login, password, groups);
+`LibraryDocument.objects.public()` and `document.is_public()` apply that rule.
+"""
+
+from django.db.models import Exists, OuterRef
+from django.db.models.functions import Length, Substr
+
+from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
+
+
+def restricted_collections():
+    """Collections under a view restriction, their own or an ancestor's; a lazy queryset.
+
+    A tree path starts with each ancestor's path, so one subquery finds them all.
+    """
+    covering = CollectionViewRestriction.objects.filter(
+        collection__path=Substr(OuterRef("path"), 1, Length("collection__path"))
+    )
+    return Collection.objects.filter(Exists(covering))
+
+
+def public_pages(pages):
+    """The live pages of a page queryset that no view restriction covers; no extra query."""
+    covering = PageViewRestriction.objects.filter(
+        page__path=Substr(OuterRef("path"), 1, Length("page__path"))
+    )
+    return pages.live().exclude(Exists(covering))
+
+
+def restrictions_accept(request, collection):
+    """The request passes every restriction on the collection and its ancestors."""
+    return all(r.accept_request(request) for r in collection.get_view_restrictions())
