@@ -132,9 +132,12 @@ class DocumentLibraryPage(RoutablePageMixin, BodyPage):
             document.detail_url = self.document_url(document)
 
     def document_url(self, document):
-        return self.url + self.reverse_subpage(
-            "document_route", args=[document.pk, slugify(document.title)[:60] or "document"]
-        )
+        return self.url + self.document_subpage(document.pk, document.title)
+
+    def document_subpage(self, document_id, title):
+        """A document's path below this page, as document_route reads it: written out, not
+        reversed, as the sitemap makes 50,000 at a time (a test checks they agree)."""
+        return f"{document_id}/{slugify(title)[:60] or 'document'}/"
 
 
 class WebinarIndexPage(RoutablePageMixin, BodyPage):
@@ -188,7 +191,10 @@ class WebinarIndexPage(RoutablePageMixin, BodyPage):
         return response
 
     def webinar_url(self, webinar):
-        return self.url + self.reverse_subpage("webinar_route", args=[webinar.slug])
+        return self.url + self.webinar_subpage(webinar.slug)
+
+    def webinar_subpage(self, slug):
+        return self.reverse_subpage("webinar_route", args=[slug])
 
     def calendar_url(self, webinar):
         return self.url + self.reverse_subpage("calendar_route", args=[webinar.slug])

@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
 ]
 
 MIDDLEWARE = [
@@ -153,6 +154,8 @@ PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
 # Seconds a menu, footer or listing count stays cached for everyone (0: off); the same version
 # key ends it at the next content change.
 FRAGMENT_CACHE_SECONDS = int(os.environ.get("FRAGMENT_CACHE_SECONDS", "600"))
+# Addresses per sitemap page (/sitemap-<section>.xml?p=N); the protocol allows 50,000.
+SITEMAP_PAGE_SIZE = int(os.environ.get("SITEMAP_PAGE_SIZE", "50000"))
 # A CDN or caching proxy in front: Wagtail purges a page's URLs when it is (un)published.
 WAGTAILFRONTENDCACHE = frontend_cache(os.environ)
 

@@ -1,0 +1,187 @@
+"""Sitemap sections on Django's sitemap framework: both language trees, each address with its
+translations as hreflang alternates (x-default: Portuguese), at most SITEMAP_PAGE_SIZE a page.
+
+Apps add sections for their own records with `register_section` in AppConfig.ready().
+"""
+
+from html import escape
+
+from django.conf import settings
+from django.contrib.sitemaps import Sitemap
+from django.db.models import Max, Min, Q
+from django.utils.functional import cached_property
+
+from wagtail.models import Page, Site
+
+SECTIONS = {}  # section name -> Sitemap class taking the request
+
+
+def register_section(name, sitemap_class):
+    SECTIONS[name] = sitemap_class
+
+
+def site_homes(request):
+    """The home page of each language tree of the request's site."""
+    site = Site.find_for_request(request)
+    if site is None:
+        return Page.objects.none()
+    return Page.objects.live().public().filter(translation_key=site.root_page.translation_key)
+
+
+def site_pages(request):
+    """Live, public pages of every language tree of the request's site."""
+    in_a_tree = Q()
+    for path in site_homes(request).values_list("path", flat=True):
+        in_a_tree |= Q(path__startswith=path)
+    if not in_a_tree:
+        return Page.objects.none()
+    return Page.objects.live().public().filter(in_a_tree)
+
+
+class TranslatedSitemap(Sitemap):
+    """One <url> per address, each listing every language's address of the same item."""
+
+    def __init__(self, request):
+        self.request = request
+        self.limit = settings.SITEMAP_PAGE_SIZE
+
+    def entries(self, items):
+        """(path, lastmod, {language: path}) for the items of one sitemap page."""
+        raise NotImplementedError
+
+    def url_elements(self, page, base):
+        """The <url> elements of one sitemap page, as text: a template takes seconds for
+        50,000 addresses with their alternates."""
+        links = {}  # an item's addresses share one set of links
+        for path, lastmod, translations in self.entries(self.paginator.page(page).object_list):
+            if id(translations) not in links:
+                links[id(translations)] = hreflang_links(base, translations)
+            yield url_element(base + path, lastmod, links[id(translations)])
+
+
+def hreflang_links(base, translations):
+    """Each language's address, and x-default for the default language's."""
+    if settings.LANGUAGE_CODE in translations:
+        translations = {**translations, "x-default": translations[settings.LANGUAGE_CODE]}
+    return "".join(
+        f'<xhtml:link rel="alternate" hreflang="{code}" href="{escape(base + path)}"/>'
+        for code, path in translations.items()
+    )
+
+
+def url_element(location, lastmod, links):
+    lastmod = f"<lastmod>{lastmod.isoformat()}</lastmod>" if lastmod else ""
+    return f"<url><loc>{escape(location)}</loc>{lastmod}{links}</url>\n"
+
+
+class PageSitemap(TranslatedSitemap):
+    """Every live, public page of both trees; alternates are its live, public translations."""
+
+    # Rows, not Page objects: building a page object costs more than writing its address.
+    FIELDS = (
+        "translation_key", "locale__language_code", "url_path",
+        "last_published_at", "latest_revision_created_at",
+    )  # fmt: skip
+    KEYS_PER_QUERY = 5000  # SQLite takes at most 32,766 parameters in one query
+
+    def items(self):
+        return site_pages(self.request).order_by("path").values_list(*self.FIELDS)
+
+    def get_latest_lastmod(self):
+        return site_pages(self.request).aggregate(latest=Max("last_published_at"))["latest"]
+
+    @cached_property
+    def homes(self):
+        """{url_path: address} of each language's home page."""
+        return {home.url_path: home.get_url(self.request) for home in site_homes(self.request)}
+
+    def page_path(self, url_path):
+        """A page's address from its tree's home: one URL reversed per tree, not one per page."""
+        home = next(home for home in self.homes if url_path.startswith(home))
+        return self.homes[home] + url_path[len(home) :]
+
+    def translations(self, keys):
+        """{translation key: {language: path}} of the live, public pages with those keys."""
+        keys, paths = list(keys), {}
+        for start in range(0, len(keys), self.KEYS_PER_QUERY):
+            batch = keys[start : start + self.KEYS_PER_QUERY]
+            for key, language, url_path, *_dates in self.items().filter(translation_key__in=batch):
+                paths.setdefault(key, {})[language] = self.page_path(url_path)
+        return paths
+
+    def entries(self, pages):
+        pages = list(pages)
+        paths = self.translations({page[0] for page in pages})
+        return [
+            (paths[key][language], published or revised, paths[key])
+            for key, language, _url_path, published, revised in pages
+        ]
+
+
+class LanguagePairs:
+    """(record, language) pairs of an ordered queryset for the paginator: counted and sliced in
+    the database, never loaded whole."""
+
+    def __init__(self, records, languages):
+        self.records, self.languages = records, languages
+
+    def count(self):
+        return self.records.count() * len(self.languages)
+
+    def __len__(self):
+        return self.count()
+
+    def __getitem__(self, window):
+        width = len(self.languages)
+        if not width:
+            return []
+        first = window.start // width
+        records = self.records[first : -(-window.stop // width)]
+        pairs = [(record, language) for record in records for language in self.languages]
+        skip = window.start - first * width
+        return pairs[skip : skip + window.stop - window.start]
+
+
+class SubpageSitemap(TranslatedSitemap):
+    """Records shown under a routable page of each language tree (the library, the webinar
+    list): one address per record and language."""
+
+    index_model = None  # the routable page model the records are shown under
+
+    def records(self):
+        """The section's records, ordered, as named rows of the few fields the paths need."""
+        raise NotImplementedError
+
+    def subpage(self, index, record, language):
+        """The record's path below the index page."""
+        raise NotImplementedError
+
+    def lastmod(self, record):
+        raise NotImplementedError
+
+    @cached_property
+    def indexes(self):
+        """{language: (index page, its path)}, in the order of LANGUAGES."""
+        pages = self.index_model.objects.filter(pk__in=site_pages(self.request).values("pk"))
+        found = {page.locale.language_code: page for page in pages.select_related("locale")}
+        return {
+            code: (found[code], found[code].get_url(self.request))
+            for code, _name in settings.LANGUAGES
+            if code in found
+        }
+
+    def items(self):
+        return LanguagePairs(self.records(), list(self.indexes))
+
+    def entries(self, pairs):
+        paths = {}
+        for record, language in pairs:
+            if record.pk not in paths:
+                paths[record.pk] = {
+                    code: index_path + self.subpage(index, record, code)
+                    for code, (index, index_path) in self.indexes.items()
+                }
+            yield paths[record.pk][language], self.lastmod(record), paths[record.pk]
+
+
+register_section("pages", PageSitemap)
