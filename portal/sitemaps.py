@@ -8,7 +8,7 @@ from html import escape
 
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
-from django.db.models import Max, Min, Q
+from django.db.models import Max, Q
 from django.utils.functional import cached_property
 
 from wagtail.models import Page, Site
