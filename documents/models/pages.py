@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
 from documents.calendar import webinar_ics
+from documents.library_csv import document_rows
 from portal import jsonld
 from portal.csv_export import csv_response
 from portal.listing import clean_choice, clean_int, paginate, query_without
@@ -90,21 +91,7 @@ class DocumentLibraryPage(RoutablePageMixin, BodyPage):
             _("Title"), _("Category"), _("Language of the file"), _("Year"), _("Date"),
             _("File type"), _("Size (bytes)"), _("Description"), _("Page"), _("File"),
         ]  # fmt: skip
-        rows = (
-            [
-                d.title,
-                d.get_category_display(),
-                d.get_file_language_display(),
-                d.published_year,
-                d.published_on,
-                d.file_extension.upper(),
-                d.file_size,
-                d.description,
-                request.build_absolute_uri(self.document_url(d)),
-                request.build_absolute_uri(d.url),
-            ]  # fmt: skip
-            for d in documents.iterator(chunk_size=500)
-        )
+        rows = document_rows(self, request, documents)
         return csv_response(f"procureplus-documents-{get_language()}.csv", header, rows)
 
     @path("<int:document_id>/")
