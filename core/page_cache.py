@@ -6,6 +6,7 @@ whichever worker or server made the change.
 """
 
 import hashlib
+from urllib.parse import urlencode
 
 from django.apps import apps
 from django.conf import settings
@@ -61,8 +62,28 @@ def holds_csrf_token(request):
     return bool(request.META.get("CSRF_COOKIE_NEEDS_UPDATE"))
 
 
+def is_tracking(parameter):
+    """utm_source, fbclid, ...: they change nothing on the page (a name ending in _ is a prefix)."""
+    return any(
+        parameter.startswith(ignored) if ignored.endswith("_") else parameter == ignored
+        for ignored in settings.PAGE_CACHE_IGNORED_PARAMETERS
+    )
+
+
+def cache_address(request):
+    """The address without tracking parameters, the others in a fixed order."""
+    kept = sorted(
+        (name, value)
+        for name, values in request.GET.lists()
+        if not is_tracking(name)
+        for value in values
+    )
+    query = f"?{urlencode(kept)}" if kept else ""
+    return request.build_absolute_uri(request.path) + query
+
+
 def page_key(request):
-    address = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
+    address = hashlib.sha256(cache_address(request).encode()).hexdigest()
     return f"page:{content_version(request)}:{address}"
 
 
@@ -80,7 +101,9 @@ class AnonymousPageCacheMiddleware:
             response[HEADER] = "hit"
             return response
         response = self.get_response(request)
-        if is_cacheable_response(response) and not holds_csrf_token(request):
+        # A page rendered for a campaign link may carry its parameters in links: not stored.
+        tracked = any(is_tracking(name) for name in request.GET)
+        if is_cacheable_response(response) and not holds_csrf_token(request) and not tracked:
             cache.set(key, response, seconds)
             response[HEADER] = "miss"
         return response

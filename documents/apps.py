@@ -8,9 +8,13 @@ class DocumentsConfig(AppConfig):
     verbose_name = _("Document library")
 
     def ready(self):
+        from core.sitemaps import register_section
         from documents.search_sources import register_sources
+        from documents.sitemaps import DocumentSitemap, WebinarSitemap
 
         register_sources()
+        register_section("documents", DocumentSitemap)
+        register_section("webinars", WebinarSitemap)
 
     def load_fixtures(self, loader):
         """Loads this app's records from fixtures/ (ops.content_loader calls it)."""

@@ -9,6 +9,12 @@ class PortalConfig(AppConfig):
     shown_on_pages = True  # an edit to any record here bumps the page cache's version
     verbose_name = _("Portal")
 
+    def ready(self):
+        from core.sitemaps import register_section
+        from portal.sitemaps import PageSitemap
+
+        register_section("pages", PageSitemap)
+
     def load_fixtures(self, loader):
         """Loads this app's records from fixtures/ (ops.content_loader calls it)."""
         from portal.fixture_loading import load

@@ -11,7 +11,8 @@ from portal.api import api_router
 from search import views as search_views
 
 urlpatterns = [
-    path("sitemap.xml", seo.sitemap, name="sitemap"),
+    path("sitemap.xml", seo.sitemap_index, name="sitemap"),
+    path("sitemap-<slug:section>.xml", seo.sitemap_section, name="sitemap_section"),
     path("robots.txt", seo.robots_txt, name="robots_txt"),
     path("admin/", include(wagtailadmin_urls)),
     path("api/v2/", api_router.urls),

@@ -14,12 +14,22 @@ SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 XHTML = "{http://www.w3.org/1999/xhtml}"
 
 
+def sitemap_urls(client, address):
+    root = ET.fromstring(client.get(address).content)
+    return {url.find(f"{SITEMAP}loc").text: url for url in root.findall(f"{SITEMAP}url")}
+
+
 @pytest.mark.django_db
 def test_sitemap_lists_both_languages_with_alternates(client, portal_content):
     response = client.get("/sitemap.xml")
     assert response["Content-Type"].startswith("application/xml")
-    root = ET.fromstring(response.content)
-    urls = {url.find(f"{SITEMAP}loc").text: url for url in root.findall(f"{SITEMAP}url")}
+    sections = [loc.text for loc in ET.fromstring(response.content).iter(f"{SITEMAP}loc")]
+    assert sections == [
+        "http://testserver/sitemap-pages.xml",
+        "http://testserver/sitemap-documents.xml",
+        "http://testserver/sitemap-webinars.xml",
+    ]
+    urls = sitemap_urls(client, "/sitemap-pages.xml")
     assert "http://testserver/pt/" in urls and "http://testserver/en/" in urls
     library = urls["http://testserver/en/library/"]
     alternates = {
@@ -30,11 +40,12 @@ def test_sitemap_lists_both_languages_with_alternates(client, portal_content):
         "en": "http://testserver/en/library/",
         "x-default": "http://testserver/pt/biblioteca/",
     }
-    faq_document = LibraryDocument.objects.get(import_key="faq-ppi")
-    assert any(
-        url.startswith(f"http://testserver/pt/biblioteca/{faq_document.pk}/") for url in urls
-    )
     assert not any("/admin/" in url for url in urls)
+    faq_document = LibraryDocument.objects.get(import_key="faq-ppi")
+    documents = sitemap_urls(client, "/sitemap-documents.xml")
+    assert any(
+        url.startswith(f"http://testserver/pt/biblioteca/{faq_document.pk}/") for url in documents
+    )
 
 
 @pytest.mark.django_db
@@ -101,7 +112,8 @@ def test_api_bad_parameters_are_client_errors(client, portal_content, query):
 
 def read_csv(response):
     assert response["Content-Type"].startswith("text/csv")
-    return list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert response.streaming  # written row by row, never whole in memory
+    return list(csv.reader(io.StringIO(response.getvalue().decode("utf-8-sig"))))
 
 
 @pytest.mark.django_db

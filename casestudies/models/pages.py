@@ -111,7 +111,7 @@ class CaseStudyIndexPage(RoutablePageMixin, BodyPage):
                 case.summary or case.intro,
                 request.build_absolute_uri(case.url),
             ]  # fmt: skip
-            for case in cases
+            for case in cases.defer_streamfields().iterator(chunk_size=500)
         )
         return csv_response(f"procureplus-case-studies-{get_language()}.csv", header, rows)
 

@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
 ]
 
 MIDDLEWARE = [
@@ -155,9 +156,16 @@ STORAGES = {
 CACHES = {"default": cache_backend(os.environ.get("REDIS_URL", ""))}
 # Seconds an anonymous visitor's page stays cached (0: off); any content change ends it sooner.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+# Query parameters left out of the page cache's key (a name ending in "_" is a prefix): a visit
+# from a campaign link is served the cached page of the bare address.
+PAGE_CACHE_IGNORED_PARAMETERS = env_list(
+    "PAGE_CACHE_IGNORED_PARAMETERS", "utm_,fbclid,gclid,mc_cid,mc_eid"
+)
 # Seconds a menu, footer or listing count stays cached for everyone (0: off); the same version
 # key ends it at the next content change.
 FRAGMENT_CACHE_SECONDS = int(os.environ.get("FRAGMENT_CACHE_SECONDS", "600"))
+# Addresses per sitemap page (/sitemap-<section>.xml?p=N); the protocol allows 50,000.
+SITEMAP_PAGE_SIZE = int(os.environ.get("SITEMAP_PAGE_SIZE", "50000"))
 # A CDN or caching proxy in front: Wagtail purges a page's URLs when it is (un)published.
 WAGTAILFRONTENDCACHE = frontend_cache(os.environ)
 

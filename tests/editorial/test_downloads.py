@@ -138,7 +138,7 @@ def test_csv_export_guards_against_formulas(staff_client, counted):
     response = staff_client.get(REPORT, {**PERIOD, "export": "csv"})
     assert response["Content-Type"].startswith("text/csv")
     assert "downloads-20260301-20260331.csv" in response["Content-Disposition"]
-    lines = response.content.decode("utf-8-sig").splitlines()
+    lines = response.getvalue().decode("utf-8-sig").splitlines()
     assert len(lines) == 4
     assert lines[1].split(",")[1:2] == ["Estudo"] and lines[1].endswith(",12")
     assert ",'=HYPERLINK(1)," in lines[3]

@@ -158,3 +158,46 @@ def test_cache_backend_comes_from_the_environment():
         "BACKEND": "django.core.cache.backends.redis.RedisCache",
         "LOCATION": "redis://127.0.0.1:6379/3",
     }
+
+
+@pytest.fixture
+def cached_homes(settings, homes):
+    settings.PAGE_CACHE_SECONDS = 600
+    return homes
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("code", ["pt", "en"])
+@pytest.mark.parametrize(
+    "query", ["?utm_source=x", "?utm_campaign=a&utm_medium=b", "?fbclid=1", "?gclid=1&mc_cid=2"]
+)
+def test_a_campaign_visit_is_served_the_cached_page(client, cached_homes, code, query):
+    warm(client, f"/{code}/")
+    response = client.get(f"/{code}/{query}")
+    assert response[HEADER] == "hit"
+    assert response["Content-Language"] == code
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("code", ["pt", "en"])
+def test_other_parameters_keep_their_own_entry(client, cached_homes, code):
+    warm(client, f"/{code}/")
+    assert client.get(f"/{code}/?page=2")[HEADER] == "miss"
+    assert client.get(f"/{code}/?page=2&utm_source=x")[HEADER] == "hit"
+    warm(client, f"/{code}/?a=1&b=2")
+    assert client.get(f"/{code}/?b=2&a=1")[HEADER] == "hit"  # the order does not matter
+
+
+@pytest.mark.django_db
+def test_a_page_rendered_for_a_campaign_visit_is_not_stored(client, cached_homes):
+    """Its links may carry the campaign's parameters: other visitors get a fresh page."""
+    assert HEADER not in client.get("/pt/?utm_source=x")
+    assert client.get("/pt/")[HEADER] == "miss"
+
+
+@pytest.mark.django_db
+def test_the_ignored_parameters_are_a_setting(client, cached_homes, settings):
+    settings.PAGE_CACHE_IGNORED_PARAMETERS = ["ref"]
+    warm(client, "/pt/")
+    assert client.get("/pt/?ref=newsletter")[HEADER] == "hit"
+    assert client.get("/pt/?utm_source=x")[HEADER] == "miss"

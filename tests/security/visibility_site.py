@@ -2,6 +2,7 @@
 visibility tests: every public channel must show the open one and hide the secret one."""
 
 import json
+import re
 
 from django.urls import reverse
 from django.utils import translation
@@ -42,6 +43,17 @@ def shows_secret(response):
 def shows_open(response):
     text = (b"".join(response) if response.streaming else response.content).decode().lower()
     return "girassol" in text or "sunflower" in text
+
+
+def whole_sitemap(client):
+    """The sitemap index and every page of every section it lists, as one text."""
+    index = client.get("/sitemap.xml").content.decode()
+    parts = [index]
+    for loc in re.findall(r"<loc>([^<]+)</loc>", index):
+        response = client.get(loc.replace("http://testserver", ""))
+        assert response.status_code == 200, loc
+        parts.append(response.content.decode())
+    return "\n".join(parts)
 
 
 def url_in(code, name):
