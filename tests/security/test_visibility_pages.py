@@ -57,7 +57,7 @@ def test_api_pages(client, restricted_pages):
 def test_sitemap(client, restricted_pages):
     sitemap = site.whole_sitemap(client)
     assert "x-pt" not in sitemap
-    for code, pages in restricted_pages.items():
+    for pages in restricted_pages.values():
         assert pages["page"].url not in sitemap and pages["case"].url not in sitemap
         assert pages["page"].get_parent().url in sitemap  # the open pages around them are there
 
