@@ -17,7 +17,7 @@ from wagtail.signals import post_page_move
 from portal.models import ContentVersion
 from portal.versioned_cache import content_version
 
-UNCACHED_PREFIXES = ("/admin/", "/documents/", "/api/")
+UNCACHED_PREFIXES = ("/admin/", "/documents/", "/api/", "/healthz", "/readyz")
 CONTENT_APPS = {"portal", "documents", "casestudies", "buyers", "wagtailredirects"}
 NOT_CONTENT = {"portal.ContentVersion", "buyers.Subscriber"}  # shown on no page
 WAGTAIL_CONTENT_MODELS = {

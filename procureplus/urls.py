@@ -6,10 +6,11 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from portal import search_views, seo
+from portal import health, search_views, seo
 from portal.api import api_router
 
 urlpatterns = [
+    path("", include(health)),  # /healthz, /readyz: outside the language prefix
     path("sitemap.xml", seo.sitemap, name="sitemap"),
     path("robots.txt", seo.robots_txt, name="robots_txt"),
     path("admin/", include(wagtailadmin_urls)),
