@@ -4,13 +4,25 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1:8000
 
-.PHONY: run serve setup test backup restore loadtest bench browser-tools screenshots lint messages clean
+.PHONY: lock image stack stack-test run serve setup test backup restore loadtest bench browser-tools screenshots lint messages clean
 
-$(VENV)/.installed: pyproject.toml
+# Exactly the locked versions, each checked against its hash; `make lock` refreshes the lock.
+$(VENV)/.installed: pyproject.toml requirements/test.txt
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e ".[test]"
+	$(PY) -m pip install --quiet --require-hashes -r requirements/test.txt
+	$(PY) -m pip install --quiet --no-deps -e .
 	touch $@
+
+# After changing dependencies in pyproject.toml: re-resolve requirements/*.txt (hashes, Python
+# 3.11, the image's too), then `make .venv/.installed`. UPGRADE=1 also takes newer releases.
+lock:
+	test -x $(VENV)/bin/python || $(PYTHON) -m venv $(VENV)
+	test -x $(VENV)/bin/uv || $(PY) -m pip install --quiet uv
+	$(VENV)/bin/uv pip compile --quiet pyproject.toml --generate-hashes --python-version 3.11 \
+		$(if $(UPGRADE),--upgrade) --output-file requirements/main.txt
+	$(VENV)/bin/uv pip compile --quiet pyproject.toml --extra test --generate-hashes \
+		--python-version 3.11 $(if $(UPGRADE),--upgrade) --output-file requirements/test.txt
 
 setup: $(VENV)/.installed
 	$(PY) manage.py migrate --noinput
