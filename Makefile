@@ -2,6 +2,7 @@
 PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
+, := ,
 HOST ?= 127.0.0.1:8000
 
 .PHONY: lock image stack stack-test run serve setup test backup restore loadtest bench browser-tools screenshots lint messages clean
@@ -23,6 +24,28 @@ lock:
 		$(if $(UPGRADE),--upgrade) --output-file requirements/main.txt
 	$(VENV)/bin/uv pip compile --quiet pyproject.toml --extra test --generate-hashes \
 		--python-version 3.11 $(if $(UPGRADE),--upgrade) --output-file requirements/test.txt
+
+# The container image (Containerfile). BASE_IMAGE: a Debian bookworm image; CA_BUNDLE: extra CA
+# certificates for pip behind a TLS-inspecting proxy (a build secret, not kept in the image).
+CONTAINER ?= podman
+IMAGE ?= localhost/procureplus:latest
+BASE_IMAGE ?= docker.io/library/debian:bookworm-slim
+CA_BUNDLE ?=
+image:
+	$(CONTAINER) build --file Containerfile --tag $(IMAGE) --build-arg BASE_IMAGE=$(BASE_IMAGE) \
+		$(if $(CA_BUNDLE),--secret id=ca_bundle$(,)src=$(CA_BUNDLE)) $(CONTAINER_BUILD_ARGS) .
+	$(CONTAINER) build --file deploy/containers/services.Containerfile \
+		--tag localhost/procureplus-services:latest --build-arg BASE_IMAGE=$(BASE_IMAGE) deploy
+
+# The compose stack (compose.yaml, settings in .env: copy .env.example first).
+COMPOSE ?= podman-compose
+stack: image
+	test -f .env || (echo "Copy .env.example to .env and fill it in first." && exit 2)
+	$(COMPOSE) $(COMPOSE_FILES) up -d
+
+# Builds the images, starts the stack on this machine and checks it end to end (slow: not in CI).
+stack-test:
+	deploy/stack-test.sh
 
 setup: $(VENV)/.installed
 	$(PY) manage.py migrate --noinput
