@@ -41,10 +41,10 @@ image:
 COMPOSE ?= podman-compose
 stack: image
 	test -f .env || (echo "Copy .env.example to .env and fill it in first." && exit 2)
-	$(COMPOSE) $(COMPOSE_FILES) up -d
+	$(COMPOSE) -f compose.yaml $(COMPOSE_FILES) up -d
 
 # Builds the images, starts the stack on this machine and checks it end to end (slow: not in CI).
-stack-test:
+stack-test: $(VENV)/.installed
 	deploy/stack-test.sh
 
 setup: $(VENV)/.installed

@@ -11,7 +11,7 @@ export BASE_IMAGE="${BASE_IMAGE:-localhost/debian:bookworm}"
 export CA_BUNDLE="${CA_BUNDLE:-/etc/ssl/certs/ca-certificates.crt}"
 export ENV_FILE=/tmp/procureplus-stack-test.env
 WEB=127.0.0.1:8107 HTTP=8180 HTTPS=8443
-COMPOSE=(podman-compose -p procureplus-stacktest -f compose.yaml -f deploy/compose.hostnet.yaml)
+COMPOSE=(.venv/bin/podman-compose -p procureplus-stacktest -f compose.yaml -f deploy/compose.hostnet.yaml)
 
 step() { printf '\n=== %s (%ss)\n' "$*" "$(($(date +%s) - started))"; }
 fail() { echo "FAILED: $*" >&2; "${COMPOSE[@]}" logs >/tmp/procureplus-stack-test.log 2>&1 || true;
