@@ -1,8 +1,5 @@
 """/healthz and /readyz: what monitoring and the stack's probes see."""
 
-import os
-import subprocess
-import sys
 from unittest import mock
 
 from django.conf import settings
@@ -10,6 +7,8 @@ from django.db.utils import OperationalError
 from django.test import override_settings
 
 import pytest
+
+from tests.ops.python_process import run_python
 
 UNREACHABLE_REDIS = {
     "default": {
@@ -134,19 +133,11 @@ print(c.get("/robots.txt", HTTP_HOST="portal.example.pt").status_code)
 
 
 def test_production_answers_probes_over_plain_http():
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "procureplus.settings.production",
-        "SECRET_KEY": "sample-" + "k" * 60,
-        "ALLOWED_HOSTS": "portal.example.pt",
-    }
-    result = subprocess.run(
-        [sys.executable, "-c", PROBE],
-        cwd=settings.BASE_DIR,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
+    result = run_python(
+        PROBE,
+        DJANGO_SETTINGS_MODULE="procureplus.settings.production",
+        SECRET_KEY="sample-" + "k" * 60,
+        ALLOWED_HOSTS="portal.example.pt",
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["200", "301"]  # other addresses go to HTTPS

@@ -3,12 +3,7 @@
 import io
 import json
 import logging
-import os
-import subprocess
-import sys
 from unittest import mock
-
-from django.conf import settings
 
 import pytest
 
@@ -16,6 +11,7 @@ from portal.error_reporting import init_sentry, scrub_event
 from portal.log_format import JsonFormatter
 from portal.request_id import RequestContextFilter
 from procureplus.settings.log_config import django_logging, gunicorn_logging
+from tests.ops.python_process import run_python
 
 
 @pytest.fixture
@@ -123,15 +119,7 @@ Logger(cfg).error("worker booted")
 
 
 def test_gunicorn_writes_json_lines_when_asked():
-    env = {**os.environ, "LOG_FORMAT": "json"}
-    result = subprocess.run(
-        [sys.executable, "-c", GUNICORN_PROBE],
-        cwd=settings.BASE_DIR,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    result = run_python(GUNICORN_PROBE, LOG_FORMAT="json")
     assert result.returncode == 0, result.stderr
     line = json.loads(result.stderr.strip().splitlines()[-1])
     assert line["logger"] == "gunicorn.error"
@@ -181,14 +169,8 @@ print("sentry_sdk" in sys.modules)
 
 @pytest.mark.parametrize(("dsn", "loaded"), [("", "False"), ("https://k@127.0.0.1:9/1", "True")])
 def test_sentry_is_loaded_only_with_a_dsn(dsn, loaded):
-    env = {**os.environ, "SENTRY_DSN": dsn, "DJANGO_SETTINGS_MODULE": "procureplus.settings.test"}
-    result = subprocess.run(
-        [sys.executable, "-c", SENTRY_PROBE],
-        cwd=settings.BASE_DIR,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
+    result = run_python(
+        SENTRY_PROBE, SENTRY_DSN=dsn, DJANGO_SETTINGS_MODULE="procureplus.settings.test"
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == loaded
