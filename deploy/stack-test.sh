@@ -40,14 +40,16 @@ sed -e "s|^SECRET_KEY=.*|SECRET_KEY=$(head -c 48 /dev/urandom | base64 | tr -d '
 
 step "stack up"
 "${COMPOSE[@]}" down -v >/dev/null 2>&1 || true
-trap '"${COMPOSE[@]}" down -v >/dev/null 2>&1 || true' EXIT
+# KEEP=1 leaves the stack running for a look (remove it with the same command and `down -v`).
+[ -n "${KEEP:-}" ] || trap '"${COMPOSE[@]}" down -v >/dev/null 2>&1 || true' EXIT
 "${COMPOSE[@]}" up -d
 
 step "waiting for /readyz (migrations and content load first)"
-for _ in $(seq 150); do
+deadline=$(($(date +%s) + ${STACK_TEST_WAIT:-1200}))  # the first start loads all the content
+while [ "$(date +%s)" -lt "$deadline" ]; do
   code=$(curl -sk -o /dev/null -w '%{http_code}' "https://localhost:$HTTPS/readyz" || true)
   [ "$code" = 200 ] && break
-  sleep 2
+  sleep 5
 done
 [ "$code" = 200 ] || fail "/readyz answered $code"
 curl -s -H "Host: localhost" "http://$WEB/readyz"; echo
