@@ -13,6 +13,7 @@ $(VENV)/.installed: pyproject.toml requirements/test.txt
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet --require-hashes -r requirements/test.txt
 	$(PY) -m pip install --quiet --no-deps -e .
+	@$(PY) -m pip check || (echo "pyproject.toml asks for more than requirements/: run make lock" && exit 1)
 	touch $@
 
 # After changing dependencies in pyproject.toml: re-resolve requirements/*.txt (hashes, Python
