@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # `make stack-test`: builds both images, starts the compose stack on the host's network with its
-# own settings and volumes, checks it end to end, then removes it. About 6 minutes from a
-# warm build cache here (see docs/operations.md); not part of .ci/run.
+# own settings and volumes, checks it end to end, then removes it. 270 s here from a
+# warm build cache (see docs/operations.md); not part of .ci/run.
 # BASE_IMAGE (default localhost/debian:bookworm, made with debootstrap + podman import) and
 # CA_BUNDLE (default the machine's bundle) are passed to `make image`.
 set -euo pipefail
