@@ -2,15 +2,51 @@
 PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
+, := ,
 HOST ?= 127.0.0.1:8000
 
-.PHONY: run serve worker setup test backup restore loadtest bench browser-tools screenshots lint messages clean
+.PHONY: lock image stack stack-test run serve worker setup test backup restore loadtest bench browser-tools screenshots lint messages clean
 
-$(VENV)/.installed: pyproject.toml
+# Exactly the locked versions, each checked against its hash; `make lock` refreshes the lock.
+$(VENV)/.installed: pyproject.toml requirements/test.txt
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e ".[test]"
+	$(PY) -m pip install --quiet --require-hashes -r requirements/test.txt
+	$(PY) -m pip install --quiet --no-deps -e .
+	@$(PY) -m pip check || (echo "pyproject.toml asks for more than requirements/: run make lock" && exit 1)
 	touch $@
+
+# After changing dependencies in pyproject.toml: re-resolve requirements/*.txt (hashes, Python
+# 3.11, the image's too), then `make .venv/.installed`. UPGRADE=1 also takes newer releases.
+lock:
+	test -x $(VENV)/bin/python || $(PYTHON) -m venv $(VENV)
+	test -x $(VENV)/bin/uv || $(PY) -m pip install --quiet uv
+	$(VENV)/bin/uv pip compile --quiet pyproject.toml --generate-hashes --python-version 3.11 \
+		$(if $(UPGRADE),--upgrade) --output-file requirements/main.txt
+	$(VENV)/bin/uv pip compile --quiet pyproject.toml --extra test --generate-hashes \
+		--python-version 3.11 $(if $(UPGRADE),--upgrade) --output-file requirements/test.txt
+
+# The container image (Containerfile). BASE_IMAGE: a Debian bookworm image; CA_BUNDLE: extra CA
+# certificates for pip behind a TLS-inspecting proxy (a build secret, not kept in the image).
+CONTAINER ?= podman
+IMAGE ?= localhost/procureplus:latest
+BASE_IMAGE ?= docker.io/library/debian:bookworm-slim
+CA_BUNDLE ?=
+image:
+	$(CONTAINER) build --file Containerfile --tag $(IMAGE) --build-arg BASE_IMAGE=$(BASE_IMAGE) \
+		$(if $(CA_BUNDLE),--secret id=ca_bundle$(,)src=$(CA_BUNDLE)) $(CONTAINER_BUILD_ARGS) .
+	$(CONTAINER) build --file deploy/containers/services.Containerfile \
+		--tag localhost/procureplus-services:latest --build-arg BASE_IMAGE=$(BASE_IMAGE) deploy
+
+# The compose stack (compose.yaml, settings in .env: copy .env.example first).
+COMPOSE ?= podman-compose
+stack: image
+	test -f .env || (echo "Copy .env.example to .env and fill it in first." && exit 2)
+	$(COMPOSE) -f compose.yaml $(COMPOSE_FILES) up -d
+
+# Builds the images, starts the stack on this machine and checks it end to end (slow: not in CI).
+stack-test: $(VENV)/.installed
+	deploy/stack-test.sh
 
 setup: $(VENV)/.installed
 	$(PY) manage.py migrate --noinput

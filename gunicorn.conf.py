@@ -6,6 +6,8 @@ gunicorn reads this file from the working directory; each value comes from the e
 import multiprocessing
 import os
 
+from procureplus.settings.log_config import gunicorn_logging
+
 wsgi_app = "procureplus.wsgi:application"
 bind = os.environ.get("BIND", "127.0.0.1:8000")
 # Sync workers, one per core by default: rendering is CPU-bound and the database is local.
@@ -21,3 +23,5 @@ accesslog = os.environ.get("ACCESS_LOG") or None  # "-" logs each request to std
 errorlog = "-"
 # Proxies whose X-Forwarded-Proto is believed (the TLS-terminating proxy in front).
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
+# LOG_FORMAT=json: gunicorn's error and access logs as JSON lines, like the portal's.
+logconfig_dict = gunicorn_logging(os.environ.get("LOG_FORMAT", "text").strip().lower()) or {}

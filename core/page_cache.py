@@ -19,7 +19,7 @@ from wagtail.signals import post_page_move
 from core.models import ContentVersion
 from core.versioned_cache import content_version
 
-UNCACHED_PREFIXES = ("/admin/", "/documents/", "/api/")
+UNCACHED_PREFIXES = ("/admin/", "/documents/", "/api/", "/healthz", "/readyz")
 # Wagtail's own records that pages show. The project's apps declare theirs: an AppConfig or a
 # model with `shown_on_pages = True` (a model may say False to opt out of its app's choice).
 WAGTAIL_CONTENT_MODELS = {

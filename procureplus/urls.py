@@ -6,6 +6,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from ops import health
 from portal import seo
 from portal.api import api_router
 from search import views as search_views
@@ -13,6 +14,7 @@ from search import views as search_views
 urlpatterns = [
     path("sitemap.xml", seo.sitemap_index, name="sitemap"),
     path("sitemap-<slug:section>.xml", seo.sitemap_section, name="sitemap_section"),
+    path("", include(health)),  # /healthz, /readyz: outside the language prefix
     path("robots.txt", seo.robots_txt, name="robots_txt"),
     path("admin/", include(wagtailadmin_urls)),
     path("api/v2/", api_router.urls),

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 import dj_database_url
 
 from .env import cache_backend, env_bool, env_list, frontend_cache, media_storage
+from .log_config import django_logging
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -57,6 +58,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "core.request_id.RequestIdMiddleware",  # first: every response and log line has the id
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "core.security_headers.PermissionsPolicyMiddleware",
@@ -207,29 +209,14 @@ ADMINS = [
     for entry in env_list("ADMINS")
 ]
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {
-        "console": {"class": "logging.StreamHandler"},
-        "mail_admins": {"class": "django.utils.log.AdminEmailHandler", "level": "ERROR"},
-    },
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
-    "loggers": {
-        # Not propagated: Django's own "django" logger would mail the same error a second time.
-        "django.request": {
-            "handlers": ["console", "mail_admins"],
-            "level": "ERROR",
-            "propagate": False,
-        },
-        # A mail given up after its last attempt is logged at ERROR and so mailed to ADMINS.
-        "core.outgoing_mail": {
-            "handlers": ["console", "mail_admins"],
-            "level": "WARNING",
-            "propagate": False,
-        },
-    },
-}
+# LOG_FORMAT=json: one JSON object per line, with the request id (settings/log_config.py).
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "text").strip().lower()
+LOGGING = django_logging(LOG_FORMAT, os.environ.get("LOG_LEVEL", "WARNING"))
+# SENTRY_DSN: errors go to Sentry or a compatible server (GlitchTip), personal data scrubbed.
+if os.environ.get("SENTRY_DSN"):
+    from ops.error_reporting import init_sentry
+
+    init_sentry(os.environ)
 
 # Security headers on every response. Public pages allow no inline code at all; the Wagtail
 # admin needs inline scripts and styles, so it keeps Django's headers but no CSP.
