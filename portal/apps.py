@@ -7,7 +7,10 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self):
-        from portal import page_cache, signals
+        from django.db.backends.signals import connection_created
+
+        from portal import page_cache, signals, stemming
 
         signals.connect()
         page_cache.connect()
+        connection_created.connect(stemming.register_sqlite_function)
