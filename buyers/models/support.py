@@ -14,6 +14,7 @@ from wagtail.contrib.forms.forms import FormBuilder
 from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
 from wagtail.fields import RichTextField
 
+from buyers.prefill import prefill
 from portal.models import BasePage
 
 from .privacy_notice import PrivacyNoticeMixin
@@ -95,9 +96,16 @@ class SupportRequestPage(AbstractEmailForm, PrivacyNoticeMixin, BasePage):
         fields = self.form_builder(self.get_form_fields()).formfields
         return type("SupportRequestForm", (SupportForm,), dict(fields))
 
+    def serve(self, request, *args, **kwargs):
+        # "Ask Procure+i" links from a document name it: ?document=<title> fills the message.
+        self.initial_values = prefill(request.GET, self.get_form_fields)
+        return super().serve(request, *args, **kwargs)
+
     def get_form(self, *args, **kwargs):
         kwargs.pop("page", None)  # wagtail passes page and user; this form needs neither
         kwargs.pop("user", None)
+        if not args:
+            kwargs.setdefault("initial", getattr(self, "initial_values", {}))
         return self.get_form_class()(*args, privacy_url=self.privacy_url(), **kwargs)
 
     def get_data_fields(self):

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
+from documents.ask import ask_url
 from documents.calendar import webinar_ics
 from portal import jsonld
 from portal.csv_export import csv_response
@@ -118,6 +119,7 @@ class DocumentLibraryPage(RoutablePageMixin, BodyPage):
                 **self.get_context(request),
                 "document": document,
                 "library": self,
+                "ask_url": ask_url(document.title, get_language()) if document.is_sheet else "",
                 "json_ld": jsonld.digital_document(
                     document,
                     request.build_absolute_uri(self.document_url(document)),
@@ -168,6 +170,7 @@ class WebinarIndexPage(RoutablePageMixin, BodyPage):
                 **self.get_context(request),
                 "webinar": webinar,
                 "webinar_index": self,
+                "ask_url": "" if webinar.recording_url else ask_url(webinar.title, get_language()),
                 "json_ld": jsonld.webinar_event(
                     webinar, request.build_absolute_uri(self.webinar_url(webinar)), get_language()
                 ),
