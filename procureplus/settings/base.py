@@ -169,6 +169,9 @@ SUPPORT_REQUEST_RECIPIENTS = env_list("SUPPORT_REQUEST_RECIPIENTS")
 # A newsletter confirmation link expires after this many days; unconfirmed sign-ups older
 # than that are deleted by `manage.py purge_unconfirmed_subscribers`.
 NEWSLETTER_CONFIRMATION_DAYS = int(os.environ.get("NEWSLETTER_CONFIRMATION_DAYS", "7"))
+# "Ask Procure+i" requests older than this many days are deleted by
+# `manage.py purge_old_support_requests` (the period the privacy notice states).
+SUPPORT_REQUEST_RETENTION_DAYS = int(os.environ.get("SUPPORT_REQUEST_RETENTION_DAYS", "365"))
 # ADMINS="Name <a@b.pt>,Other <c@d.pt>": receive server-error mails.
 ADMINS = [
     (entry.split("<")[0].strip(), entry.split("<")[-1].rstrip(">").strip())
