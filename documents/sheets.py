@@ -16,6 +16,21 @@ NOTICE = {
         "This sheet was generated from the document's record in the Procure+i library."
     ),
 }
+# How to get the original: the support form names the document when linked from the portal.
+ASK = {
+    "pt": (
+        "Pode pedir o original ao Procure+i no formulário «Pedir apoio ao Procure+i» do portal, "
+        "indicando o título deste documento."
+    ),
+    "en": (
+        "You can ask Procure+i for the original with the portal's «Ask Procure+i» form, "
+        "giving the title of this document."
+    ),
+}
+ORIGINAL = {
+    "pt": "Endereço público do original: {url}",
+    "en": "Public address of the original: {url}",
+}
 LABELS = {
     "pt": {"category": "Categoria", "language": "Língua do original", "year": "Ano"},
     "en": {"category": "Category", "language": "Language of the original", "year": "Year"},
@@ -28,6 +43,19 @@ PLAIN = str.maketrans(
 
 def plain(text):
     return text.translate(PLAIN).encode("latin-1", "replace").decode("latin-1")
+
+
+def is_sheet(text_content):
+    """Whether a document's extracted text is one of these sheets (its notice, either language)."""
+    text = " ".join((text_content or "").split())
+    return any(notice.split(". ")[0] in text for notice in NOTICE.values())
+
+
+def sheet_notes(entry, code):
+    notes = [NOTICE[code], ASK[code]]
+    if entry.get("original_url"):
+        notes.append(ORIGINAL[code].format(url=entry["original_url"]))
+    return " ".join(notes)
 
 
 def metadata_sheet(entry, category_labels, language_labels):
@@ -75,6 +103,12 @@ def metadata_sheet(entry, category_labels, language_labels):
         pdf.set_font("Helvetica", "I", 10)
         pdf.set_fill_color(255, 247, 223)
         pdf.multi_cell(
-            0, 6, plain(NOTICE[code]), fill=True, align="L", new_x="LMARGIN", new_y="NEXT"
+            0,
+            6,
+            plain(sheet_notes(entry, code)),
+            fill=True,
+            align="L",
+            new_x="LMARGIN",
+            new_y="NEXT",
         )
     return bytes(pdf.output())

@@ -10,6 +10,9 @@ class SearchConfig(AppConfig):
     verbose_name = _("Search")
 
     def ready(self):
-        from search import signals
+        from django.db.backends.signals import connection_created
+
+        from search import signals, stemming
 
         signals.connect()
+        connection_created.connect(stemming.register_sqlite_function)

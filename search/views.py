@@ -92,7 +92,7 @@ def suggest_view(request):
     query = clean_query(request.GET.get("q", ""))
     titles = []
     if len(query) >= 2:
-        for entry in entries_in_order(search(get_language(), query)[:40]):
+        for entry in entries_in_order(search(get_language(), query, prefix=True)[:40]):
             if entry.title not in titles:
                 titles.append(entry.title)
             if len(titles) == 8:

@@ -7,12 +7,16 @@ from django.db.migrations.loader import MigrationLoader
 import pytest
 
 APPS = ("portal", "documents", "casestudies", "editorial")
+# FTS5's own b-tree segments: their number depends on how the rows were written, not on them.
+FTS5_SEGMENTS = ("_fts_data", "_fts_idx")
 
 
 def row_counts():
     with connection.cursor() as cursor:
         counts = {}
         for table in connection.introspection.table_names(cursor):
+            if table.endswith(FTS5_SEGMENTS):
+                continue
             if table.startswith(APPS) or table.startswith("wagtailcore_page"):
                 cursor.execute(f'SELECT COUNT(*) FROM "{table}"')  # noqa: S608 (table names)
                 counts[table] = cursor.fetchone()[0]

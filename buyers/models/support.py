@@ -13,6 +13,7 @@ from wagtail.contrib.forms.forms import FormBuilder
 from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
 from wagtail.fields import RichTextField
 
+from buyers.prefill import prefill
 from core.models import BasePage
 from core.outgoing_mail import queue_mail
 
@@ -62,6 +63,7 @@ class SupportRequestPage(AbstractEmailForm, PrivacyNoticeMixin, BasePage):
     requester (sent by a task: a dead mail server never fails the request)."""
 
     home_blurb = _("Describe your need and ask the competence centre for support.")
+    takes_document_requests = True  # "ask for the original" links lead here with ?document=
     form_builder = SupportFormBuilder
     max_count_per_parent = 1
 
@@ -94,9 +96,16 @@ class SupportRequestPage(AbstractEmailForm, PrivacyNoticeMixin, BasePage):
         fields = self.form_builder(self.get_form_fields()).formfields
         return type("SupportRequestForm", (SupportForm,), dict(fields))
 
+    def serve(self, request, *args, **kwargs):
+        # "Ask Procure+i" links from a document name it: ?document=<title> fills the message.
+        self.initial_values = prefill(request.GET, self.get_form_fields)
+        return super().serve(request, *args, **kwargs)
+
     def get_form(self, *args, **kwargs):
         kwargs.pop("page", None)  # wagtail passes page and user; this form needs neither
         kwargs.pop("user", None)
+        if not args:
+            kwargs.setdefault("initial", getattr(self, "initial_values", {}))
         return self.get_form_class()(*args, privacy_url=self.privacy_url(), **kwargs)
 
     def get_data_fields(self):

@@ -9,6 +9,7 @@ from wagtail.documents.models import AbstractDocument, DocumentQuerySet
 from wagtail.search import index
 
 from core.visibility import restricted_collections
+from documents import sheets
 from documents.tasks import extract_document_text
 from documents.text_extraction import extract_text
 
@@ -85,6 +86,14 @@ class LibraryDocument(AbstractDocument):
         help_text=_("Exact date of publication. Leave empty if only the year is known."),
     )
 
+    original_url = models.URLField(
+        _("public address of the original"),
+        blank=True,
+        help_text=_(
+            "Where the original is published, when this file is only a sheet describing it. "
+            "Only a verified address."
+        ),
+    )
     text_content = models.TextField(
         _("text of the file"),
         blank=True,
@@ -116,6 +125,7 @@ class LibraryDocument(AbstractDocument):
         "published_on",
         "description_pt",
         "description_en",
+        "original_url",
         "collection",
         "tags",
     )
@@ -138,6 +148,11 @@ class LibraryDocument(AbstractDocument):
             # The library's category and year filters, and their counts.
             models.Index(fields=["category", "published_year"], name="document_category_year"),
         ]
+
+    @property
+    def is_sheet(self):
+        """The file is a generated sheet: the portal does not hold the original."""
+        return sheets.is_sheet(self.text_content)
 
     @classmethod
     def from_db(cls, db, field_names, values):

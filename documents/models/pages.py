@@ -16,6 +16,7 @@ from core.listing import clean_choice, clean_int, paginate, query_without
 from core.models import BodyPage
 from core.versioned_cache import remember
 from core.visibility import restrictions_accept
+from documents.ask import ask_url
 from documents.calendar import webinar_ics
 from documents.library_csv import document_rows
 
@@ -113,6 +114,7 @@ class DocumentLibraryPage(RoutablePageMixin, BodyPage):
                 **self.get_context(request),
                 "document": document,
                 "library": self,
+                "ask_url": ask_url(document.title, get_language()) if document.is_sheet else "",
                 "json_ld": jsonld.digital_document(
                     document,
                     request.build_absolute_uri(self.document_url(document)),
@@ -169,6 +171,7 @@ class WebinarIndexPage(RoutablePageMixin, BodyPage):
                 "webinar": webinar,
                 "webinar_index": self,
                 "slides": webinar.public_slides(),
+                "ask_url": "" if webinar.recording_url else ask_url(webinar.title, get_language()),
                 "json_ld": jsonld.webinar_event(
                     webinar, request.build_absolute_uri(self.webinar_url(webinar)), get_language()
                 ),

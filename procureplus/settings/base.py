@@ -186,6 +186,9 @@ SUPPORT_REQUEST_RECIPIENTS = env_list("SUPPORT_REQUEST_RECIPIENTS")
 # A newsletter confirmation link expires after this many days; unconfirmed sign-ups older
 # than that are deleted by `manage.py purge_unconfirmed_subscribers`.
 NEWSLETTER_CONFIRMATION_DAYS = int(os.environ.get("NEWSLETTER_CONFIRMATION_DAYS", "7"))
+# "Ask Procure+i" requests older than this many days are deleted by
+# `manage.py purge_old_support_requests` (the period the privacy notice states).
+SUPPORT_REQUEST_RETENTION_DAYS = int(os.environ.get("SUPPORT_REQUEST_RETENTION_DAYS", "365"))
 # Mail is sent by a task (core/outgoing_mail.py): a failed attempt is tried again after
 # MAIL_RETRY_SECONDS, doubled each time, up to MAIL_MAX_ATTEMPTS, then reported to ADMINS.
 MAIL_MAX_ATTEMPTS = int(os.environ.get("MAIL_MAX_ATTEMPTS", "8"))
