@@ -20,7 +20,7 @@ def test_backup_then_restore_gives_everything_back(homes, tmp_path):
     kept = LibraryDocumentFactory(title_pt="Relatório guardado")
     original_bytes = kept.file.read()
     entries = SearchEntry.objects.count()
-    archive = create_backup(tmp_path)
+    archive, _removed = create_backup(tmp_path)
 
     # Everything that can go wrong afterwards: an edit, a deletion, a lost file, a new record.
     Page.objects.filter(pk=homes["pt"].pk).update(title="Editado por engano")
