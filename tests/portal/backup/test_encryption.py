@@ -12,8 +12,7 @@ from wagtail.models import Page
 import pytest
 from cryptography.fernet import Fernet
 
-from portal.backup import BackupError, create_backup, restore_backup
-from portal.backup import encryption
+from portal.backup import BackupError, create_backup, encryption, restore_backup
 from portal.backup.encryption import DecryptingReader, EncryptingWriter
 
 KEY = Fernet.generate_key().decode()
