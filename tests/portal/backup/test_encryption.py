@@ -89,7 +89,7 @@ def test_an_encrypted_backup_restores_with_its_key(homes, tmp_path, settings):
     assert Page.objects.get(pk=homes["pt"].pk).title == "Início"
 
 
-@pytest.mark.django_db
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)  # the backup API needs it
 @pytest.mark.parametrize(
     ("language", "missing", "wrong"),
     [

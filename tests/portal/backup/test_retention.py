@@ -29,7 +29,7 @@ def test_prune_keeps_the_newest_and_leaves_other_files(tmp_path):
     assert prune(tmp_path, keep=0) == []
 
 
-@pytest.mark.django_db
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)  # the backup API needs it
 def test_backup_command_removes_archives_beyond_backup_keep(tmp_path, settings):
     settings.BACKUP_KEEP = 2
     make_archives(tmp_path, ["20200101T000000Z", "20200102T000000Z", "20200103T000000Z"])
