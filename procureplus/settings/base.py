@@ -155,6 +155,11 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
+# make backup: a Fernet key encrypts the archives (restore needs the same key); how many
+# archives the backup folder keeps after a successful backup (0: all).
+BACKUP_ENCRYPTION_KEY = os.environ.get("BACKUP_ENCRYPTION_KEY", "")
+BACKUP_KEEP = int(os.environ.get("BACKUP_KEEP", "14"))
+
 CACHES = {"default": cache_backend(os.environ.get("REDIS_URL", ""))}
 # Seconds an anonymous visitor's page stays cached (0: off); any content change ends it sooner.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
