@@ -172,7 +172,7 @@ PAGE_CACHE_IGNORED_PARAMETERS = env_list(
 # key ends it at the next content change.
 FRAGMENT_CACHE_SECONDS = int(os.environ.get("FRAGMENT_CACHE_SECONDS", "600"))
 # Addresses per sitemap page (/sitemap-<section>.xml?p=N); the protocol allows 50,000.
-SITEMAP_PAGE_SIZE = int(os.environ.get("SITEMAP_PAGE_SIZE", "50000"))
+SITEMAP_PAGE_SIZE = int(os.environ.get("SITEMAP_PAGE_SIZE", "10000"))
 # A CDN or caching proxy in front: Wagtail purges a page's URLs when it is (un)published.
 WAGTAILFRONTENDCACHE = frontend_cache(os.environ)
 
