@@ -21,6 +21,15 @@ JOBS = {
         ["purge_unconfirmed_subscribers"],
         lambda hour, minute: (hour, minute) == (3, 15),
     ),
+    "purge_old_support_requests": (
+        ["purge_old_support_requests"],
+        lambda hour, minute: (hour, minute) == (3, 20),
+    ),
+    "prune_db_task_results": (
+        ["prune_db_task_results"],
+        lambda hour, minute: (hour, minute) == (3, 25),
+    ),
+    # The newest BACKUP_KEEP archives are kept; backup_portal deletes the older ones.
     "backup": (
         ["backup_portal", "--output", BACKUP_DIR],
         lambda hour, minute: (hour, minute) == (2, 30),
@@ -28,20 +37,10 @@ JOBS = {
 }
 
 
-def prune_backups(folder, keep_days):
-    """Deletes backups older than keep_days (BACKUP_KEEP_DAYS), as the VM's backup timer does."""
-    limit = time.time() - keep_days * 86400
-    for path in Path(folder).glob("procureplus-*.tar.gz"):
-        if path.stat().st_mtime < limit:
-            path.unlink()
-
-
 def run(name):
     command, _ = JOBS[name]
     print(f"{datetime.now().isoformat(timespec='seconds')} job {name} starts", flush=True)
     result = subprocess.run([*MANAGE, *command], check=False)  # noqa: S603 (fixed commands)
-    if name == "backup" and result.returncode == 0:
-        prune_backups(BACKUP_DIR, int(os.environ.get("BACKUP_KEEP_DAYS", "14")))
     print(f"job {name} ended with exit code {result.returncode}", flush=True)
     return result.returncode
 

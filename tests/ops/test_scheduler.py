@@ -1,8 +1,5 @@
 """The compose stack's scheduler runs the jobs at the systemd timers' times."""
 
-import os
-import time
-
 from deploy import scheduler
 
 
@@ -14,25 +11,23 @@ def due_minutes(name):
 def test_publish_every_ten_minutes_others_daily():
     assert len(due_minutes("publish_scheduled")) == 144
     assert due_minutes("purge_unconfirmed_subscribers") == [(3, 15)]
+    assert due_minutes("purge_old_support_requests") == [(3, 20)]
+    assert due_minutes("prune_db_task_results") == [(3, 25)]
     assert due_minutes("backup") == [(2, 30)]
 
 
-def test_the_timers_say_the_same(settings):
-    timers = settings.BASE_DIR / "deploy" / "systemd"
-    assert "OnCalendar=*:0/10" in (timers / "procureplus-publish-scheduled.timer").read_text()
-    assert "03:15:00" in (timers / "procureplus-purge-subscribers.timer").read_text()
-    assert "02:30:00" in (timers / "procureplus-backup.timer").read_text()
-
-
-def test_old_backups_are_pruned(tmp_path):
-    old, new, other = (tmp_path / n for n in ("procureplus-1.tar.gz", "procureplus-2.tar.gz", "x"))
-    for path in (old, new, other):
-        path.write_text("x")
-    twenty_days_ago = time.time() - 20 * 86400
-    os.utime(old, (twenty_days_ago, twenty_days_ago))
-    os.utime(other, (twenty_days_ago, twenty_days_ago))
-    scheduler.prune_backups(tmp_path, 14)
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["procureplus-2.tar.gz", "x"]
+def test_every_job_has_a_timer_at_the_same_time(settings):
+    timers = {
+        path.read_text(): path.name
+        for path in (settings.BASE_DIR / "deploy" / "systemd").glob("*.timer")
+    }
+    for name in scheduler.JOBS:
+        text = next(t for t in timers if f"procureplus-job@{name}.service" in t)
+        if name == "publish_scheduled":
+            assert "OnCalendar=*:0/10" in text
+        else:
+            ((hour, minute),) = due_minutes(name)
+            assert f"OnCalendar=*-*-* {hour:02d}:{minute:02d}:00" in text
 
 
 def test_a_job_runs_once_by_name(monkeypatch):
