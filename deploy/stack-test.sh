@@ -68,10 +68,27 @@ step "scheduled jobs, once each"
 scheduler=$(podman ps --filter "label=com.docker.compose.project=procureplus-stacktest" \
   --filter "label=com.docker.compose.service=scheduler" --format '{{.Names}}' | head -n 1)
 [ -n "$scheduler" ] || fail "no scheduler container"
-for job in publish_scheduled purge_unconfirmed_subscribers backup; do
+for job in $(podman exec "$scheduler" python -c \
+    "import sys; sys.path.insert(0, 'deploy'); import scheduler; print(*scheduler.JOBS)"); do
   podman exec "$scheduler" python deploy/scheduler.py --once "$job" || fail "job $job"
 done
 podman exec "$scheduler" sh -c 'ls -l /data/backups/procureplus-*.tar.gz' || fail "no backup file"
+
+step "task worker: a queued mail is attempted"
+[ -n "$(podman ps --filter "label=com.docker.compose.project=procureplus-stacktest" \
+  --filter "label=com.docker.compose.service=worker" --format '{{.Names}}')" ] || fail "no worker"
+podman exec "$scheduler" python manage.py shell -c "
+import time
+from core.outgoing_mail import queue_mail
+mail = queue_mail('Stack test', 'The task worker sends this.', ['ops@example.pt'])
+for _ in range(60):
+    mail.refresh_from_db()
+    if mail.attempts:
+        break
+    time.sleep(1)
+print('worker attempts:', mail.attempts, mail.status, mail.last_error[:80])
+assert mail.attempts, 'the worker never took the mail'
+" || fail "the task worker did not run the queued mail"
 
 step "JSON logs"
 web=$(podman ps --filter "label=com.docker.compose.project=procureplus-stacktest" \
