@@ -2,10 +2,12 @@
 
 Every cache key carries the ContentVersion number, and any change to published content bumps
 it once the change is committed: the next request renders afresh, so nothing stale is served,
-whichever worker or server made the change.
+whichever worker or server made the change. A transaction bumps it once however many records
+it saves, then queues the warm-up of the pages most asked for (core/page_warmup.py).
 """
 
 import hashlib
+import threading
 from urllib.parse import urlencode
 
 from django.apps import apps
@@ -14,9 +16,11 @@ from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
+from wagtail.models import Page
 from wagtail.signals import post_page_move
 
 from core.models import ContentVersion
+from core.page_warmup import warm_pages
 from core.versioned_cache import content_version
 
 UNCACHED_PREFIXES = ("/admin/", "/documents/", "/api/", "/healthz", "/readyz")
@@ -120,13 +124,41 @@ def is_content(model):
     return getattr(model, "shown_on_pages", app_says)
 
 
-def content_changed(sender, **kwargs):
+class PendingChanges(threading.local):
+    """This thread's changes not yet published: None, or the ids of the pages changed."""
+
+    page_ids = None
+
+
+pending = PendingChanges()
+
+
+def record_change(instance=None):
+    """Bumps the version once the transaction commits; several changes, one bump."""
+    if pending.page_ids is None:
+        pending.page_ids = set()
+    if isinstance(instance, Page) and instance.pk:
+        pending.page_ids.add(instance.pk)
+    # One callback per change: a rolled-back savepoint drops its own, never an earlier one's.
+    transaction.on_commit(publish_changes)
+
+
+def publish_changes():
+    page_ids, pending.page_ids = pending.page_ids, None
+    if page_ids is None:
+        return  # an earlier callback of the same commit published these changes
+    version = ContentVersion.bump()
+    if settings.PAGE_CACHE_SECONDS:
+        warm_pages.enqueue(version, sorted(page_ids))
+
+
+def content_changed(sender, instance=None, **kwargs):
     if is_content(sender):
-        transaction.on_commit(ContentVersion.bump)
+        record_change(instance)
 
 
-def page_moved(sender, **kwargs):
-    transaction.on_commit(ContentVersion.bump)
+def page_moved(sender, instance=None, **kwargs):
+    record_change(instance)
 
 
 def connect():

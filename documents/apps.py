@@ -8,13 +8,17 @@ class DocumentsConfig(AppConfig):
     verbose_name = _("Document library")
 
     def ready(self):
+        from core.page_warmup import register_warm_pages
         from core.sitemaps import register_section
+        from documents.models import DocumentLibraryPage
         from documents.search_sources import register_sources
         from documents.sitemaps import DocumentSitemap, WebinarSitemap
 
         register_sources()
         register_section("documents", DocumentSitemap)
         register_section("webinars", WebinarSitemap)
+        # The library's first page, in each language, is rendered again after every change.
+        register_warm_pages(DocumentLibraryPage.objects.all)
 
     def load_fixtures(self, loader):
         """Loads this app's records from fixtures/ (ops.content_loader calls it)."""

@@ -1,0 +1,76 @@
+"""The content version mirrored in Redis, so a cached page is served without the database.
+
+The database row (core/models/content_version.py) stays the source of truth: a bump writes
+the row, then, once committed, copies the new number here. Every write goes through one Lua
+script that stores a number only if it is greater than the one held, so two bumps arriving
+out of order, or a re-seed racing a bump, never move the version backwards. When the key is
+missing (Redis restarted, flushed, or the key expired) the next reader copies the row in and
+reads the row again afterwards: a bump committed meanwhile is never lost. The key expires
+after SECONDS, bounding how long a bump whose copy failed (Redis down at that moment) goes
+unseen. Without a Redis cache (SQLite and local memory, one server's tests) the row is read.
+"""
+
+import logging
+
+from django.core.cache import caches
+from django.core.cache.backends.redis import RedisCache
+
+from redis.exceptions import RedisError
+
+KEY = "content_version"
+SECONDS = 60  # a re-read of the row a minute, for a whole cluster, is nothing
+logger = logging.getLogger(__name__)
+
+# SET the key to ARGV[1] (with ARGV[2] seconds to live) unless it holds a number at least as
+# great; returns the number the key holds afterwards.
+SET_IF_GREATER = """
+local held = tonumber(redis.call('GET', KEYS[1]))
+local offered = tonumber(ARGV[1])
+if held ~= nil and held >= offered then
+    return held
+end
+redis.call('SET', KEYS[1], ARGV[1], 'EX', ARGV[2])
+return offered
+"""
+
+
+def redis_and_key():
+    """The Redis client of the default cache and the version's key, or (None, None)."""
+    cache = caches["default"]
+    if not isinstance(cache, RedisCache):
+        return None, None
+    # The primary (write=True) even for reads: a replica may lag behind a bump.
+    return cache._cache.get_client(write=True), cache.make_and_validate_key(KEY)
+
+
+def set_if_greater(client, key, number):
+    return int(client.eval(SET_IF_GREATER, 1, key, number, SECONDS))
+
+
+def read(read_row):
+    """The current version: Redis's copy, or the row (read_row()) copied into Redis."""
+    client, key = redis_and_key()
+    if client is None:
+        return read_row()
+    held = client.get(key)
+    if held is not None:
+        return int(held)
+    seeded = set_if_greater(client, key, read_row())
+    # A bump that committed before that copy landed may have been flushed away with the old
+    # key: read the row again, after the copy, and keep the greater.
+    return set_if_greater(client, key, max(seeded, read_row()))
+
+
+def publish(number):
+    """Copies a committed bump into Redis; a failure only delays it until the key expires."""
+    client, key = redis_and_key()
+    if client is None:
+        return
+    try:
+        set_if_greater(client, key, number)
+    except RedisError:
+        logger.exception("Content version %s not copied to Redis", number)
+        try:
+            client.delete(key)  # the next reader copies the row in
+        except RedisError:
+            pass
