@@ -149,7 +149,8 @@ def publish_changes():
         return  # an earlier callback of the same commit published these changes
     version = ContentVersion.bump()
     if settings.PAGE_CACHE_SECONDS:
-        warm_pages.enqueue(version, sorted(page_ids))
+        # After the bump's own callback, which copies the new version to Redis.
+        transaction.on_commit(lambda: warm_pages.enqueue(version, sorted(page_ids)))
 
 
 def content_changed(sender, instance=None, **kwargs):

@@ -18,8 +18,9 @@ from django.core.handlers.base import BaseHandler
 from django.core.handlers.wsgi import WSGIRequest
 from django.http.request import split_domain_port, validate_host
 
-from django_tasks import task
 from wagtail.models import Page, Site
+
+from django_tasks import task
 
 from core.models import ContentVersion
 from core.visibility import public_pages

@@ -11,6 +11,7 @@ unseen. Without a Redis cache (SQLite and local memory, one server's tests) the 
 """
 
 import logging
+from contextlib import suppress
 
 from django.core.cache import caches
 from django.core.cache.backends.redis import RedisCache
@@ -70,7 +71,5 @@ def publish(number):
         set_if_greater(client, key, number)
     except RedisError:
         logger.exception("Content version %s not copied to Redis", number)
-        try:
+        with suppress(RedisError):
             client.delete(key)  # the next reader copies the row in
-        except RedisError:
-            pass

@@ -8,20 +8,11 @@ from urllib.parse import urlencode
 
 import pytest
 
+from tests.redis_server import REDIS_URL, redis_or_skip
 from tools.site_server import prepared_site, serving
 
-REDIS_URL = "redis://127.0.0.1:6379/15"
 HOST = {"Host": "localhost"}  # one site name for both, as behind a load balancer
 PASSWORD = "two-servers-test-password"
-
-
-def redis_or_skip():
-    redis = pytest.importorskip("redis")
-    client = redis.Redis.from_url(REDIS_URL)
-    try:
-        client.flushdb()
-    except redis.ConnectionError:
-        pytest.skip("Redis is not running on 127.0.0.1:6379")
 
 
 class Browser:
@@ -57,7 +48,7 @@ def page_id(base_url, slug):
 
 @pytest.fixture(scope="module")
 def two_servers(tmp_path_factory):
-    redis_or_skip()
+    redis = redis_or_skip()
     env = {
         "REDIS_URL": REDIS_URL,
         "PAGE_CACHE_SECONDS": "600",
@@ -70,11 +61,11 @@ def two_servers(tmp_path_factory):
         serving(site_env) as first,
         serving(site_env) as second,
     ):
-        yield first, second
+        yield first, second, redis
 
 
 def test_cached_pages_are_shared_and_an_edit_through_one_reaches_the_other(two_servers):
-    first, second = two_servers
+    first, second, _redis = two_servers
     visitor_one, visitor_two = Browser(first), Browser(second)
     path = "/pt/privacidade/"
     assert visitor_one.get(path)[1]["X-Page-Cache"] == "miss"
@@ -86,3 +77,20 @@ def test_cached_pages_are_shared_and_an_edit_through_one_reaches_the_other(two_s
     editor.post_form(f"/admin/pages/{page_id(first, 'privacidade')}/unpublish/", {})
 
     assert visitor_two.get(path)[0] == 404
+
+
+def test_after_redis_is_flushed_both_serve_the_current_version(two_servers):
+    """The version's copy in Redis is gone: it is read from the database again, and kept."""
+    first, second, redis = two_servers
+    visitor_one, visitor_two = Browser(first), Browser(second)
+    path = "/pt/acessibilidade/"
+    visitor_one.get(path)
+    assert visitor_two.get(path)[1]["X-Page-Cache"] == "hit"
+
+    redis.flushdb()  # a restart without persistence
+    assert visitor_two.get(path)[1]["X-Page-Cache"] == "miss"
+    editor = Browser(first)
+    editor.post_form("/admin/login/", {"username": "admin", "password": PASSWORD})
+    editor.post_form(f"/admin/pages/{page_id(first, 'acessibilidade')}/unpublish/", {})
+    assert visitor_two.get(path)[0] == 404
+    assert visitor_one.get(path)[0] == 404
