@@ -42,22 +42,21 @@ def site_homes():
     return Page.objects.filter(translation_key=site.root_page.translation_key)
 
 
-def changed_and_ancestors(page_ids):
-    """The changed pages first, then their ancestors below the tree's root."""
-    changed = list(public_pages(Page.objects.filter(pk__in=page_ids)).order_by("path"))
-    ancestor_paths = {
+def ancestors(pages):
+    """The ancestors of the pages below the tree's root, nearest first."""
+    paths = {
         page.path[:length]
-        for page in changed
+        for page in pages
         for length in range(2 * Page.steplen, len(page.path), Page.steplen)
     }
-    ancestors = public_pages(Page.objects.filter(path__in=ancestor_paths)).order_by("-depth")
-    return [*changed, *ancestors]
+    return public_pages(Page.objects.filter(path__in=paths)).order_by("-depth", "path")
 
 
 def warm_paths(page_ids, everything=True):
     """The addresses to render, each once, the changed pages' first."""
-    pages = changed_and_ancestors(page_ids)
+    pages = list(public_pages(Page.objects.filter(pk__in=page_ids)).order_by("path"))
     if everything:
+        pages.extend(ancestors(pages))
         for pages_of_an_app in [site_homes, *WARM_PAGES]:
             pages.extend(public_pages(pages_of_an_app()).order_by("path"))
     paths = {}
