@@ -17,6 +17,7 @@ from django.conf import settings
 from django.core.handlers.base import BaseHandler
 from django.core.handlers.wsgi import WSGIRequest
 from django.http.request import split_domain_port, validate_host
+from django.utils import translation
 
 from wagtail.models import Page, Site
 
@@ -108,9 +109,11 @@ def warm_pages(version, page_ids):
     everything = ContentVersion.current() == version  # else a newer task follows
     handler = BaseHandler()
     handler.load_middleware()
-    for path in warm_paths(page_ids, everything):
-        # No response.close(): it would signal the end of a request, closing the connection
-        # of the request that ran this task (tasks run inside it with TASKS_IMMEDIATE).
-        response = handler.get_response(anonymous_request(base_url, path))
-        if response.status_code != 200:
-            logger.warning("Warming %s answered %s", path, response.status_code)
+    # Run inside an editor's request (TASKS_IMMEDIATE), it must leave that request's language.
+    with translation.override(translation.get_language()):
+        for path in warm_paths(page_ids, everything):
+            # No response.close(): it would signal a request's end, closing the database
+            # connection of the request this task may run in.
+            response = handler.get_response(anonymous_request(base_url, path))
+            if response.status_code != 200:
+                logger.warning("Warming %s answered %s", path, response.status_code)

@@ -2,6 +2,8 @@
 
 from unittest import mock
 
+from django.utils import translation
+
 from wagtail.models import Page
 
 import pytest
@@ -121,3 +123,10 @@ def test_an_address_outside_allowed_hosts_warms_nothing(client, cached, settings
 def test_every_home_is_warmed_whatever_the_tree(cached):
     homes = Page.objects.filter(depth=2).live()
     assert {home.url for home in homes} <= set(warm_paths([]))
+
+
+@pytest.mark.django_db
+def test_the_language_of_the_request_it_runs_in_is_kept(cached):
+    with translation.override("en"):
+        warm_pages.call(ContentVersion.current(), [first_module("pt").pk])
+        assert translation.get_language() == "en"
