@@ -3,8 +3,10 @@ device whose tokens are used up one by one)."""
 
 from base64 import b32encode
 from io import BytesIO
+from math import ceil
 
 from django.db import transaction
+from django.utils import timezone
 
 import qrcode
 import qrcode.image.svg
@@ -56,12 +58,24 @@ def recovery_codes_left(user):
     return StaticToken.objects.filter(device__user=user, device__confirmed=True).count()
 
 
-def verified_device(user, token):
+def candidates(user, token):
+    """The devices a token is meant for: six digits for the app, else a recovery code."""
+    model = TOTPDevice if token.isdigit() and len(token) == 6 else StaticDevice
+    return list(model.objects.filter(user=user, confirmed=True))
+
+
+def seconds_to_wait(devices):
+    """How long django-otp's throttle still holds these devices after wrong codes (0: not)."""
+    waits = [0]
+    for device in devices:
+        allowed, data = device.verify_is_allowed()
+        if not allowed and data and data.get("locked_until"):
+            waits.append(ceil((data["locked_until"] - timezone.now()).total_seconds()))
+    return max(waits)
+
+
+def verified_device(devices, token):
     """The device that accepts the token (a recovery code is used up), or None."""
-    if token.isdigit() and len(token) == 6:
-        devices = TOTPDevice.objects.filter(user=user, confirmed=True)
-    else:
-        devices = StaticDevice.objects.filter(user=user, confirmed=True)
     with transaction.atomic():
         return next((device for device in devices if device.verify_token(token)), None)
 

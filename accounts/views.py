@@ -7,6 +7,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 
@@ -32,6 +33,34 @@ def complete_sign_in(request, device):
     lockout.reset_failures(request, request.user)
 
 
+def check_code(request, form, devices_for, wrong_message):
+    """(the lockout response or None, the device the code matched or None); the reason a code
+    was refused goes on the form. devices_for(token) lists the devices to try."""
+    user = request.user
+    if lockout.is_locked_out(request, user):
+        return lockout.locked_out_response(request, user), None
+    if not form.is_valid():
+        return None, None
+    token = form.cleaned_data["otp_token"]
+    candidates = devices_for(token)
+    if wait := devices.seconds_to_wait(candidates):
+        # django-otp's own throttle after wrong codes: a pause, not one more failure.
+        message = ngettext(
+            "Too many wrong codes: wait %(seconds)d second and try again.",
+            "Too many wrong codes: wait %(seconds)d seconds and try again.",
+            wait,
+        )
+        form.add_error(None, message % {"seconds": wait})
+        return None, None
+    device = devices.verified_device(candidates, token)
+    if device:
+        return None, device
+    if lockout.count_failure(request, user):
+        return lockout.locked_out_response(request, user), None
+    form.add_error(None, wrong_message)
+    return None, None
+
+
 @never_cache
 @sensitive_post_parameters("otp_token")
 def verify(request):
@@ -43,20 +72,21 @@ def verify(request):
         return redirect(f"{reverse('two_factor:enrol')}?{request.GET.urlencode()}")
     form = TokenForm(request.POST or None)
     if request.method == "POST":
-        if lockout.is_locked_out(request, user):
-            return lockout.locked_out_response(request, user)
-        device = form.is_valid() and devices.verified_device(user, form.cleaned_data["otp_token"])
+        refusal, device = check_code(
+            request,
+            form,
+            lambda token: devices.candidates(user, token),
+            _("That code is not right, or it has been used already."),
+        )
+        if refusal:
+            return refusal
         if device:
             complete_sign_in(request, device)
             return redirect(next_url(request))
-        if lockout.count_failure(request, user):
-            return lockout.locked_out_response(request, user)
-        form = TokenForm()  # an empty field: the wrong code is no help
-        form.add_error(None, _("That code is not right, or it has been used already."))
     return TemplateResponse(
         request,
         "accounts/two_factor_verify.html",
-        {"form": form, "next": next_url(request), "codes_left": None},
+        {"form": form, "next": next_url(request)},
     )
 
 
@@ -72,17 +102,19 @@ def enrol(request):
     device = devices.pending_device(user)
     form = EnrolForm(request.POST or None)
     if request.method == "POST":
-        if lockout.is_locked_out(request, user):
-            return lockout.locked_out_response(request, user)
-        if form.is_valid() and device.verify_token(form.cleaned_data["otp_token"]):
+        refusal, matched = check_code(
+            request,
+            form,
+            lambda token: [device],
+            _("That code does not match. Check the phone's clock and try again."),
+        )
+        if refusal:
+            return refusal
+        if matched:
             devices.confirm(device)
             request.session[NEW_CODES] = devices.new_recovery_codes(user)
             complete_sign_in(request, device)
             return redirect(f"{reverse('two_factor:recovery_codes')}?next={next_url(request)}")
-        if lockout.count_failure(request, user):
-            return lockout.locked_out_response(request, user)
-        form = EnrolForm()
-        form.add_error(None, _("That code does not match. Check the phone's clock and try again."))
     return TemplateResponse(
         request,
         "accounts/two_factor_enrol.html",
