@@ -56,4 +56,6 @@ def enrolled(make_user):
 
 def sign_in(client, username):
     """The password step, as a person does it; returns where the login sends them."""
-    return client.post("/admin/login/", {"username": username, "password": PASSWORD, "next": "/admin/"})
+    return client.post(
+        "/admin/login/", {"username": username, "password": PASSWORD, "next": "/admin/"}
+    )

@@ -89,7 +89,14 @@ def test_wrong_first_code_keeps_the_enrolment_open(client, make_user, two_factor
 @pytest.mark.parametrize(
     ("language", "texts"),
     [
-        ("pt", ["Configurar a autenticação de dois fatores", "Não consegue ler", "Os seus códigos de recuperação"]),
+        (
+            "pt",
+            [
+                "Configurar a autenticação de dois fatores",
+                "Não consegue ler",
+                "Os seus códigos de recuperação",
+            ],
+        ),
         ("en", ["Set up two-factor sign-in", "Cannot scan?", "Your recovery codes"]),
     ],
 )

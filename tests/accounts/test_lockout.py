@@ -21,7 +21,9 @@ def wrong_code(device):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize(("language", "heading"), [("pt", "Demasiadas tentativas"), ("en", "Too many attempts")])
+@pytest.mark.parametrize(
+    ("language", "heading"), [("pt", "Demasiadas tentativas"), ("en", "Too many attempts")]
+)
 def test_wrong_codes_lock_out_after_the_failure_limit(client, enrolled, language, heading):
     user, device, codes = enrolled
     client.cookies["django_language"] = language

@@ -13,7 +13,10 @@ import pytest
 from accounts.checks import two_factor_setting
 from tests.test_settings import SAMPLE
 
-SHOW = "import django; django.setup(); from django.conf import settings as s; print(s.TWO_FACTOR_REQUIRED_FOR)"
+SHOW = (
+    "import django; django.setup(); from django.conf import settings as s; "
+    "print(s.TWO_FACTOR_REQUIRED_FOR)"
+)
 
 
 def required_for(module, **env):
