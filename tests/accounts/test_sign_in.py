@@ -22,6 +22,18 @@ def test_password_alone_leads_to_the_second_step_and_nowhere_else(client, enroll
 
 
 @pytest.mark.django_db
+def test_half_signed_in_account_cannot_make_recovery_codes(client, enrolled):
+    from django_otp.plugins.otp_static.models import StaticToken
+
+    user, _, codes = enrolled
+    sign_in(client, user.username)
+    for path in ("/admin/two-factor/", "/admin/two-factor/recovery-codes/"):
+        response = client.post(path)
+        assert response["Location"].startswith(VERIFY)
+    assert set(StaticToken.objects.values_list("token", flat=True)) == set(codes)
+
+
+@pytest.mark.django_db
 def test_code_from_the_app_completes_the_sign_in(client, enrolled):
     user, device, _ = enrolled
     sign_in(client, user.username)
@@ -99,14 +111,15 @@ def test_second_step_speaks_the_user_language(client, make_user, language, headi
 
 
 @pytest.mark.django_db
-def test_half_signed_in_account_is_anonymous_on_public_pages(client, enrolled, rf):
-    from accounts.middleware import signed_in_user
+def test_half_signed_in_account_is_anonymous_on_public_pages(client, enrolled, homes):
+    from wagtail.models import PageViewRestriction
 
-    user, _, _ = enrolled
-    user.is_verified = lambda: False
-    assert signed_in_user(user).is_anonymous
-    user.is_verified = lambda: True
-    assert signed_in_user(user) is user
+    user, device, _ = enrolled
+    PageViewRestriction.objects.create(page=homes["pt"], restriction_type="login")
+    sign_in(client, user.username)
+    assert client.get(homes["pt"].url).status_code == 302  # to the login, as for a visitor
+    client.post(VERIFY, {"otp_token": code(device)})
+    assert client.get(homes["pt"].url).status_code == 200
 
 
 @pytest.mark.django_db
