@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "editorial",
     "buyers",
     "ops",
+    "accounts",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.frontend_cache",
@@ -46,6 +47,9 @@ INSTALLED_APPS = [
     "django_filters",
     "csp",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "django_tasks",
     "django_tasks_db",
     "django.contrib.admin",
@@ -70,6 +74,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",  # request.user.is_verified(): the second step done
+    "accounts.middleware.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -115,11 +121,18 @@ AUTHENTICATION_BACKENDS = [
 ]
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "30")))
-AXES_RESET_ON_SUCCESS = True
+# Reset by accounts/lockout.py once the whole sign-in (password and code) is done: a correct
+# password alone must not wipe the wrong codes counted before it.
+AXES_RESET_ON_SUCCESS = False
 AXES_LOCKOUT_CALLABLE = "core.views.locked_out"
 AXES_CLIENT_IP_CALLABLE = "core.rate_limit.client_address"
 # Reverse proxies in front of the portal that append to X-Forwarded-For (0: none, use REMOTE_ADDR).
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+# Two-factor sign-in (accounts/): who must enrol an authenticator app before using the admin:
+# "moderators" (superusers and the Moderators group), "everyone" (every account that reaches
+# the admin) or "nobody". Whoever enrolled gives a code at each sign-in whatever this says.
+TWO_FACTOR_REQUIRED_FOR = os.environ.get("TWO_FACTOR_REQUIRED_FOR", "").strip() or "nobody"
+OTP_TOTP_ISSUER = "Procure+i"  # the name the authenticator app shows beside the codes
 # Public POST forms (page and collection passwords; later the portal's own forms): at most
 # this many posts per client address and window, then HTTP 429.
 PUBLIC_POST_RATE_LIMIT = int(os.environ.get("PUBLIC_POST_RATE_LIMIT", "10"))

@@ -9,6 +9,8 @@ DEBUG = False
 SECRET_KEY = required("SECRET_KEY")
 ALLOWED_HOSTS = split_list(required("ALLOWED_HOSTS"))
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+# Moderators and superusers sign in with a second factor unless the environment says otherwise.
+TWO_FACTOR_REQUIRED_FOR = os.environ.get("TWO_FACTOR_REQUIRED_FOR", "").strip() or "moderators"
 # gunicorn's workers keep their connections: a new PostgreSQL connection per request cost more
 # than serving a cached page. (runserver's thread per request would only leak them.)
 DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("DATABASE_CONN_MAX_AGE", "600"))  # noqa: F405

@@ -37,3 +37,5 @@ WHITENOISE_AUTOREFRESH = True
 # switch the caches on, and the two-server test through the environment.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "0"))
 FRAGMENT_CACHE_SECONDS = int(os.environ.get("FRAGMENT_CACHE_SECONDS", "0"))
+# Admin tests sign in with force_login and no second factor; tests/accounts switch it on.
+TWO_FACTOR_REQUIRED_FOR = "nobody"
