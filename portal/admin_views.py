@@ -77,7 +77,10 @@ def request_actions(request, support_request):
         return []
     finder = AdminURLFinder(request.user)
     actions = [
-        {"label": _("FAQ entry: %(question)s") % {"question": entry}, "url": finder.get_edit_url(entry)}
+        {
+            "label": _("FAQ entry: %(question)s") % {"question": entry},
+            "url": finder.get_edit_url(entry),
+        }
         for entry in support_request.faq_entries.all()
     ]
     if support_request.first_answered_at:

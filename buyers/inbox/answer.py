@@ -33,12 +33,13 @@ def send_answer(support_request, answer, now=None):
         raise NoAddress
     now = now or timezone.now()
     subject, body = answer_mail(support_request, answer)
+    sender = support_request.page.specific.from_address
     with transaction.atomic():
         rows = SupportRequest.objects.filter(pk=support_request.pk)
         rows.update(answer=answer, status=SupportRequest.Status.ANSWERED)
         # Only the first answer sets the date, even when two answers race.
         rows.filter(first_answered_at__isnull=True).update(first_answered_at=now)
         with translation.override(support_request.language):  # the queue records the language
-            queue_mail(subject, body, [address], from_email=support_request.page.specific.from_address)
+            queue_mail(subject, body, [address], from_email=sender)
     support_request.refresh_from_db()
     return support_request

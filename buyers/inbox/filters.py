@@ -6,8 +6,9 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-import django_filters
 from wagtail.admin.filters import WagtailFilterSet
+
+import django_filters
 
 from buyers.models import SupportRequest
 
@@ -30,7 +31,9 @@ class SupportRequestFilterSet(WagtailFilterSet):
     )
     topic = django_filters.ChoiceFilter(label=_("Topic"), choices=[])
     owner = django_filters.ModelChoiceFilter(
-        label=_("Owner"), queryset=staff_who_handle_requests, null_label=_("Nobody")
+        label=_("Owner"),
+        queryset=lambda request: staff_who_handle_requests(),
+        null_label=_("Nobody"),
     )
     age = django_filters.ChoiceFilter(label=_("Age"), choices=age_choices, method="older_than")
 

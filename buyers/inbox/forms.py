@@ -36,7 +36,7 @@ class TriageForm(WagtailAdminModelForm):
 
 class AnswerForm(forms.Form):
     answer = forms.CharField(
-        label=_("Answer"),
+        label=_("Answer text"),
         max_length=ANSWER_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 14}),
         help_text=_(

@@ -94,7 +94,9 @@ class AnswerView(InboxViewMixin, FormView):
 
     def setup(self, request, *args, **kwargs):
         super().setup(request, *args, **kwargs)
-        self.object = get_object_or_404(SupportRequest.objects.select_related("page"), pk=kwargs["pk"])
+        self.object = get_object_or_404(
+            SupportRequest.objects.select_related("page"), pk=kwargs["pk"]
+        )
 
     def get_page_subtitle(self):
         return str(self.object)

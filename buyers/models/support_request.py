@@ -88,5 +88,7 @@ class SupportRequest(AbstractFormSubmission):
     def personal_values(self):
         """What the requester typed in the one-line and e-mail fields (name, organisation, role)."""
         kinds = {"singleline", "email", "url", "number"}
-        names = [f.clean_name for f in self.page.specific.get_form_fields() if f.field_type in kinds]
+        names = [
+            f.clean_name for f in self.page.specific.get_form_fields() if f.field_type in kinds
+        ]
         return [str(self.form_data[n]) for n in names if self.form_data.get(n)]

@@ -5,12 +5,10 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from buyers.models import SupportRequest
-
 import pytest
 from django_tasks_db.models import DBTaskResult
 
-from buyers.models import Subscriber
+from buyers.models import Subscriber, SupportRequest
 from core.models import OutgoingMail
 from tests.buyers.factories import NewsletterPageFactory, SupportRequestPageFactory
 from tests.buyers.test_support_request import VALID

@@ -2,10 +2,9 @@
 
 from django.core import mail
 
-from buyers.models import SupportRequest
-
 import pytest
 
+from buyers.models import SupportRequest
 from tests.buyers.factories import SupportRequestPageFactory
 from tests.portal.factories import ContentPageFactory
 

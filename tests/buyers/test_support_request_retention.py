@@ -11,10 +11,8 @@ from wagtail.contrib.forms.models import FormSubmission
 import pytest
 
 from buyers.models import SupportRequest
-from tests.portal.factories import FAQEntryFactory
-
 from tests.buyers.factories import SupportRequestPageFactory
-from tests.portal.factories import ContentPageFactory
+from tests.portal.factories import ContentPageFactory, FAQEntryFactory
 
 
 def submission(page, days_ago, model=SupportRequest):
