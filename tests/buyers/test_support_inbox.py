@@ -8,7 +8,7 @@ import pytest
 from buyers.inbox.answer import send_answer
 from buyers.models import SupportRequest
 from core.models import OutgoingMail
-from tests.buyers.inbox import DATA, ask, make_request, member  # noqa: F401  (fixtures)
+from tests.buyers.inbox import DATA
 from tests.querycount import assert_queries_do_not_grow
 
 INDEX = "/admin/support-requests/"
