@@ -102,5 +102,6 @@ def create_draft(support_request, data, user):
     setattr(entry, f"answer_{language}", body)
     with transaction.atomic():
         entry.save()
-        entry.save_revision(user=user, log_action=True)
+        # The other language is still empty (required to publish): the editor adds it next.
+        entry.save_revision(user=user, log_action=True, clean=False)
     return entry
