@@ -18,20 +18,23 @@ def move_form_submissions(apps, schema_editor):
     SupportRequestPage = apps.get_model("buyers", "SupportRequestPage")
     SupportFormField = apps.get_model("buyers", "SupportFormField")
     keep_submit_time(SupportRequest)
-    for page in SupportRequestPage.objects.select_related("locale"):
+    # values_list: the page model's historical copy cannot be instantiated (FormMixin.__init__).
+    pages = SupportRequestPage.objects.values_list("pk", "locale__language_code")
+    for page_id, language in pages:
         dropdown = (
-            SupportFormField.objects.filter(page=page, field_type="dropdown")
+            SupportFormField.objects.filter(page_id=page_id, field_type="dropdown")
             .order_by("sort_order")
+            .values_list("clean_name", flat=True)
             .first()
         )
-        old = FormSubmission.objects.filter(page_id=page.pk)
+        old = FormSubmission.objects.filter(page_id=page_id)
         SupportRequest.objects.bulk_create(
             SupportRequest(
                 form_data=item.form_data,
-                page_id=page.pk,
+                page_id=page_id,
                 submit_time=item.submit_time,
-                language=page.locale.language_code,
-                topic=str(item.form_data.get(dropdown.clean_name, "") if dropdown else "")[:255],
+                language=language,
+                topic=str(item.form_data.get(dropdown, "") if dropdown else "")[:255],
             )
             for item in old.iterator()
         )
