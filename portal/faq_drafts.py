@@ -55,7 +55,7 @@ def unique_slug(question):
 
 class FAQDraftForm(forms.Form):
     topic = forms.ModelChoiceField(
-        label=_("FAQ topic"),
+        label=_("Topic"),
         queryset=FAQTopic.objects.all(),
         help_text=_("The group the question will be listed under."),
     )

@@ -2,6 +2,7 @@ from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
+from wagtail.admin.ui.tables import LiveStatusTagColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -40,7 +41,7 @@ register_snippet(PartnershipGroup)
 class FAQEntryViewSet(SnippetViewSet):
     model = FAQEntry
     icon = "help"
-    list_display = ["question", "topic", "last_reviewed"]
+    list_display = ["question", "topic", "last_reviewed", LiveStatusTagColumn()]
     list_filter = ["topic", "live", "last_reviewed"]
     search_fields = ["question_pt", "question_en", "slug"]
     search_backend_name = None

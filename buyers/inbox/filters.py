@@ -12,7 +12,17 @@ import django_filters
 
 from buyers.models import SupportRequest
 
-from .forms import staff_who_handle_requests
+from .forms import staff_name, staff_who_handle_requests
+
+
+class StaffField(django_filters.fields.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return staff_name(obj)
+
+
+class StaffFilter(django_filters.ModelChoiceFilter):
+    field_class = StaffField
+
 
 OPEN = "open"
 
@@ -30,7 +40,7 @@ class SupportRequestFilterSet(WagtailFilterSet):
         method="with_status",
     )
     topic = django_filters.ChoiceFilter(label=_("Topic"), choices=[])
-    owner = django_filters.ModelChoiceFilter(
+    owner = StaffFilter(
         label=_("Owner"),
         queryset=lambda request: staff_who_handle_requests(),
         null_label=_("Nobody"),

@@ -17,6 +17,15 @@ def staff_who_handle_requests():
     return users.filter(is_active=True).order_by("first_name", "last_name", "pk")
 
 
+def staff_name(user):
+    return user.get_full_name() or user.get_username()
+
+
+class StaffChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return staff_name(obj)
+
+
 class TriageForm(WagtailAdminModelForm):
     class Meta:
         model = SupportRequest
@@ -24,7 +33,13 @@ class TriageForm(WagtailAdminModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["owner"].queryset = staff_who_handle_requests()
+        owner = self.fields["owner"]
+        self.fields["owner"] = StaffChoiceField(
+            queryset=staff_who_handle_requests(),
+            required=False,
+            label=owner.label,
+            help_text=owner.help_text,
+        )
 
     def clean(self):
         cleaned = super().clean()

@@ -22,7 +22,7 @@ from core.csv_export import csv_response
 from . import report
 from .answer import NoAddress, send_answer
 from .filters import SupportRequestFilterSet
-from .forms import AnswerForm, TriageForm
+from .forms import AnswerForm, TriageForm, staff_name
 
 # Higher apps add buttons to a request (portal: "Create FAQ draft") without buyers naming them:
 # each hook function takes (request, support_request) and returns [{"label": …, "url": …}].
@@ -164,6 +164,11 @@ class StatusColumn(Column):
         return instance.get_status_display()
 
 
+class OwnerColumn(Column):
+    def get_value(self, instance):
+        return staff_name(instance.owner) if instance.owner else ""
+
+
 class SupportRequestViewSet(ModelViewSet):
     model = SupportRequest
     icon = "help"
@@ -180,7 +185,7 @@ class SupportRequestViewSet(ModelViewSet):
         "__str__",
         DateColumn("submit_time", label=_("Received")),
         StatusColumn("status", label=_("Status")),
-        Column("owner", label=_("Owner")),
+        OwnerColumn("owner", label=_("Owner")),
         Column("get_language_display", label=_("Language")),
         DateColumn("first_answered_at", label=_("First answered")),
     ]
