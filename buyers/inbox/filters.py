@@ -17,7 +17,8 @@ from .forms import staff_name, staff_who_handle_requests
 
 class StaffField(django_filters.fields.ModelChoiceField):
     def label_from_instance(self, obj):
-        return staff_name(obj)
+        # The admin's active-filter chip passes the "null" choice's value as it is.
+        return staff_name(obj) if hasattr(obj, "get_username") else str(self.null_label)
 
 
 class StaffFilter(django_filters.ModelChoiceFilter):
