@@ -3,11 +3,11 @@
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from buyers.models import SupportRequest
 from core.outgoing_mail import queue_mail
+from core.templatetags.format_tags import long_date
 
 
 class NoAddress(Exception):
@@ -17,7 +17,7 @@ class NoAddress(Exception):
 def answer_mail(support_request, answer):
     """(subject, body) in the request's language; notes and staff names are never part of it."""
     with translation.override(support_request.language):
-        submitted = date_format(timezone.localtime(support_request.submit_time), "DATE_FORMAT")
+        submitted = long_date(timezone.localtime(support_request.submit_time).date())
         subject = _("Procure+i: answer to your request of %(date)s") % {"date": submitted}
         body = render_to_string(
             "emails/support_request_answer.txt",

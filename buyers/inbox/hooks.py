@@ -39,6 +39,6 @@ def support_request_report_menu_item():
         _("Support requests"),
         reverse("support_requests:report"),
         name="support-requests-report",
-        icon_name="help",
+        icon_name="mail",
         order=70,
     )

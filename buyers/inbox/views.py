@@ -171,7 +171,7 @@ class OwnerColumn(Column):
 
 class SupportRequestViewSet(ModelViewSet):
     model = SupportRequest
-    icon = "help"
+    icon = "mail"
     menu_label = _("Support requests")
     menu_order = 290
     add_to_admin_menu = True

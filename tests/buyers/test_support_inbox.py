@@ -1,5 +1,7 @@
 """The support-request inbox: triage, answer by the mail queue, filters, dashboard, permissions."""
 
+import re
+
 from django.core import mail
 from django.urls import reverse
 
@@ -95,6 +97,8 @@ def test_answer_is_mailed_in_the_request_language_without_notes(
     (sent,) = mail.outbox
     assert sent.to == ["ana@example.pt"]
     assert greeting in sent.body and subject in sent.subject
+    date = {"pt": r"\d+ de [a-zç]+ de \d{4}$", "en": r"\d+ [A-Z][a-z]+ \d{4}$"}[code]
+    assert re.search(date, sent.subject), sent.subject  # months in lower case in Portuguese
     assert "Sim: a consulta é o primeiro passo." in sent.body
     assert DATA["message"] in sent.body  # the requester's own question, quoted
     assert NOTES not in sent.body and "Internal" not in sent.body
