@@ -1,6 +1,8 @@
 """The inbox's admin registrations (imported by buyers/wagtail_hooks.py): views, menu, panel."""
 
+from django.templatetags.static import static
 from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
@@ -15,6 +17,11 @@ from .views import SupportRequestViewSet
 
 def can_view(user):
     return ModelPermissionPolicy(SupportRequest).user_has_permission(user, "view")
+
+
+@hooks.register("insert_global_admin_css")
+def inbox_admin_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("buyers/inbox.css"))
 
 
 @hooks.register("register_admin_viewset")
