@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from buyers.inbox import hooks as inbox_hooks  # noqa: F401  (registers the support-request inbox)
 from buyers.models import Subscriber
 
 

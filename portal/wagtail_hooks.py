@@ -1,8 +1,14 @@
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
+from wagtail import hooks
+from wagtail.admin.ui.tables import LiveStatusTagColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from buyers.inbox.views import ACTIONS_HOOK
+
+from .admin_views import FAQDraftFromRequestView, request_actions
 from .models import Agreement, FAQEntry, FAQTopic, GlossaryTerm, Organisation
 
 
@@ -35,8 +41,8 @@ register_snippet(PartnershipGroup)
 class FAQEntryViewSet(SnippetViewSet):
     model = FAQEntry
     icon = "help"
-    list_display = ["question", "topic", "last_reviewed"]
-    list_filter = ["topic", "last_reviewed"]
+    list_display = ["question", "topic", "last_reviewed", LiveStatusTagColumn()]
+    list_filter = ["topic", "live", "last_reviewed"]
     search_fields = ["question_pt", "question_en", "slug"]
     search_backend_name = None
 
@@ -55,6 +61,20 @@ class FAQGroup(SnippetViewSetGroup):
 
 
 register_snippet(FAQGroup)
+
+
+@hooks.register("register_admin_urls")
+def faq_draft_urls():
+    return [
+        path(
+            "faq/from-support-request/<int:pk>/",
+            FAQDraftFromRequestView.as_view(),
+            name="portal_faq_draft_from_request",
+        )
+    ]
+
+
+hooks.register(ACTIONS_HOOK, request_actions)
 
 
 class GlossaryTermViewSet(SnippetViewSet):

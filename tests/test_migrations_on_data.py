@@ -6,7 +6,7 @@ from django.db.migrations.loader import MigrationLoader
 
 import pytest
 
-APPS = ("portal", "documents", "casestudies", "editorial")
+APPS = ("portal", "documents", "casestudies", "editorial", "buyers")
 # FTS5's own b-tree segments: their number depends on how the rows were written, not on them.
 FTS5_SEGMENTS = ("_fts_data", "_fts_idx")
 

@@ -18,6 +18,7 @@ from core.models import BasePage
 from core.outgoing_mail import queue_mail
 
 from .privacy_notice import PrivacyNoticeMixin
+from .support_request import SupportRequest
 
 HONEYPOT_FIELD = "website"
 CONSENT_FIELD = "consent"
@@ -59,8 +60,9 @@ class SupportForm(forms.Form):
 
 
 class SupportRequestPage(AbstractEmailForm, PrivacyNoticeMixin, BasePage):
-    """Stores each request (CSV export in Wagtail's Forms menu), queues mail to staff and the
-    requester (sent by a task: a dead mail server never fails the request)."""
+    """Stores each request as a SupportRequest (the staff's inbox; CSV export in Wagtail's Forms
+    menu), queues mail to staff and the requester (sent by a task: a dead mail server never
+    fails the request)."""
 
     home_blurb = _("Describe your need and ask the competence centre for support.")
     takes_document_requests = True  # "ask for the original" links lead here with ?document=
@@ -108,6 +110,9 @@ class SupportRequestPage(AbstractEmailForm, PrivacyNoticeMixin, BasePage):
             kwargs.setdefault("initial", getattr(self, "initial_values", {}))
         return self.get_form_class()(*args, privacy_url=self.privacy_url(), **kwargs)
 
+    def get_submission_class(self):
+        return SupportRequest
+
     def get_data_fields(self):
         return [*super().get_data_fields(), (CONSENT_FIELD, _("Consent to data processing"))]
 
@@ -115,10 +120,22 @@ class SupportRequestPage(AbstractEmailForm, PrivacyNoticeMixin, BasePage):
         if form.is_spam:
             return None  # robots get the thank-you page; nothing is stored or mailed
         data = {k: v for k, v in form.cleaned_data.items() if k != HONEYPOT_FIELD}
-        submission = self.get_submission_class().objects.create(form_data=data, page=self)
+        submission = SupportRequest.objects.create(
+            form_data=data,
+            page=self,
+            language=self.locale.language_code,
+            topic=self.topic_of(data),
+        )
         self.send_mail(form)
         self.send_confirmation(form)
         return submission
+
+    def topic_of(self, data):
+        """The request's topic: the value of the form's first drop-down field."""
+        for field in self.get_form_fields():
+            if field.field_type == "dropdown":
+                return str(data.get(field.clean_name) or "")[:255]
+        return ""
 
     def staff_recipients(self):
         if self.to_address:

@@ -16,3 +16,12 @@ def long_date(value):
     text = date_format(value, LONG_DATE.get(language, "j F Y"))
     # Month names are lower case in European Portuguese (Django's catalogue capitalises them).
     return text.lower() if language == "pt" else text
+
+
+@register.filter
+def month_year(value):
+    """A month in words: 'outubro de 2026', 'October 2026'."""
+    if not value:
+        return ""
+    text = date_format(value, "YEAR_MONTH_FORMAT")
+    return text.lower() if get_language() == "pt" else text

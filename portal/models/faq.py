@@ -1,12 +1,15 @@
 """Frequently asked questions: one record per question, in both languages, grouped by topic."""
 
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.fields import RichTextField
+from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin, WorkflowMixin
 
 from core import jsonld
 from core.models import BodyPage, NamedTerm
@@ -18,7 +21,22 @@ class FAQTopic(NamedTerm):
         verbose_name_plural = _("FAQ topics")
 
 
-class FAQEntry(models.Model):
+class FAQEntryQuerySet(models.QuerySet):
+    def live(self):
+        """What visitors may see: published entries, never drafts waiting for moderation."""
+        return self.filter(live=True)
+
+    def shown_in(self, language):
+        """Live entries with a question in this language or in Portuguese, its fallback."""
+        has_question = Q()
+        for code in {language, settings.MODELTRANSLATION_DEFAULT_LANGUAGE}:
+            has_question |= Q(**{f"question_{code}__gt": ""})
+        return self.live().filter(has_question)
+
+
+class FAQEntry(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, models.Model):
+    """Drafts go through the moderation workflow; the FAQ page shows live entries only."""
+
     slug = models.SlugField(
         _("anchor"), unique=True, max_length=80, help_text=_("The question's address on the page.")
     )
@@ -60,6 +78,26 @@ class FAQEntry(models.Model):
     sort_order = models.PositiveSmallIntegerField(
         _("order"), default=100, help_text=_("Lower numbers are listed first within the topic.")
     )
+    # Staff only: shown read-only in the admin, never on the site, in the API or in search.
+    source_request = models.ForeignKey(
+        "buyers.SupportRequest",
+        verbose_name=_("from support request"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="faq_entries",
+        help_text=_("The support request whose answer this entry was drafted from."),
+    )
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="faqentry")
+    workflow_states = GenericRelation(
+        "wagtailcore.WorkflowState",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name="faqentry",
+        for_concrete_model=False,
+    )
+
+    objects = FAQEntryQuerySet.as_manager()
 
     panels = [
         FieldRowPanel([FieldPanel("topic"), FieldPanel("slug"), FieldPanel("sort_order")]),
@@ -72,6 +110,7 @@ class FAQEntry(models.Model):
         FieldPanel("legal_source_pt"),
         FieldPanel("legal_source_en"),
         FieldRowPanel([FieldPanel("last_reviewed"), FieldPanel("related")]),
+        FieldPanel("source_request", read_only=True),
     ]
 
     class Meta:
@@ -81,6 +120,10 @@ class FAQEntry(models.Model):
 
     def __str__(self):
         return self.question
+
+    @property
+    def revisions(self):
+        return self._revisions
 
 
 class FAQPage(BodyPage):
@@ -96,11 +139,10 @@ class FAQPage(BodyPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        entries = FAQEntry.objects.prefetch_related(
-            Prefetch(
-                "related", queryset=FAQEntry.objects.only("slug", "question_pt", "question_en")
-            )
-        )
+        language = self.locale.language_code
+        related = FAQEntry.objects.shown_in(language).only("slug", "question_pt", "question_en")
+        shown = FAQEntry.objects.shown_in(language)
+        entries = shown.prefetch_related(Prefetch("related", queryset=related))
         topics = list(FAQTopic.objects.prefetch_related(Prefetch("entries", queryset=entries)))
         context["topics"] = [topic for topic in topics if topic.entries.all()]
         context["faq_json_ld"] = self.json_ld(context["topics"])

@@ -207,6 +207,8 @@ NEWSLETTER_CONFIRMATION_DAYS = int(os.environ.get("NEWSLETTER_CONFIRMATION_DAYS"
 # "Ask Procure+i" requests older than this many days are deleted by
 # `manage.py purge_old_support_requests` (the period the privacy notice states).
 SUPPORT_REQUEST_RETENTION_DAYS = int(os.environ.get("SUPPORT_REQUEST_RETENTION_DAYS", "365"))
+# The dashboard counts open requests older than this many days as waiting too long.
+SUPPORT_REQUEST_WAITING_DAYS = int(os.environ.get("SUPPORT_REQUEST_WAITING_DAYS", "7"))
 # Mail is sent by a task (core/outgoing_mail.py): a failed attempt is tried again after
 # MAIL_RETRY_SECONDS, doubled each time, up to MAIL_MAX_ATTEMPTS, then reported to ADMINS.
 MAIL_MAX_ATTEMPTS = int(os.environ.get("MAIL_MAX_ATTEMPTS", "8"))

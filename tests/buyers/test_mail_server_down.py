@@ -5,12 +5,10 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from wagtail.contrib.forms.models import FormSubmission
-
 import pytest
 from django_tasks_db.models import DBTaskResult
 
-from buyers.models import Subscriber
+from buyers.models import Subscriber, SupportRequest
 from core.models import OutgoingMail
 from tests.buyers.factories import NewsletterPageFactory, SupportRequestPageFactory
 from tests.buyers.test_support_request import VALID
@@ -30,7 +28,7 @@ def test_support_request_with_the_mail_server_down_is_answered_kept_and_sent_lat
     response = client.post(page.url, VALID)
 
     assert response.status_code == 200 and THANKS[code] in response.content.decode()
-    assert FormSubmission.objects.filter(page=page).count() == 1
+    assert SupportRequest.objects.filter(page=page).count() == 1
     queued = OutgoingMail.objects.filter(status=OutgoingMail.Status.QUEUED)
     assert sorted(r for mail in queued for r in mail.recipients) == [
         "ana@example.pt",

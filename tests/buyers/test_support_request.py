@@ -2,10 +2,9 @@
 
 from django.core import mail
 
-from wagtail.contrib.forms.models import FormSubmission
-
 import pytest
 
+from buyers.models import SupportRequest
 from tests.buyers.factories import SupportRequestPageFactory
 from tests.portal.factories import ContentPageFactory
 
@@ -51,7 +50,9 @@ def test_request_is_stored_and_mailed_to_staff_and_to_the_requester(client, form
     response = post(client, forms[code])
     assert response.status_code == 200
     assert {"pt": "Obrigado", "en": "Thank you"}[code] in response.content.decode()
-    submission = FormSubmission.objects.get(page=forms[code])
+    submission = SupportRequest.objects.get(page=forms[code])
+    assert (submission.language, submission.status) == (code, SupportRequest.Status.NEW)
+    assert submission.topic == VALID["topic"]  # the form's first drop-down
     data = submission.get_data()
     assert data["organisation"] == VALID["organisation"] and data["consent"] is True
     assert "website" not in data
@@ -92,7 +93,7 @@ def test_bad_input_is_refused_and_what_was_typed_is_kept(client, forms, changes,
     assert 'role="alert"' in html
     assert 'value="Técnica de contratação"' in html or field == "role"
     assert VALID["message"] in html or field == "message"
-    assert not FormSubmission.objects.exists() and mail.outbox == []
+    assert not SupportRequest.objects.exists() and mail.outbox == []
 
 
 @pytest.mark.django_db
@@ -111,7 +112,7 @@ def test_script_in_a_field_is_escaped_when_shown_again(client, forms):
 def test_honeypot_filled_stores_and_mails_nothing(client, forms):
     response = post(client, forms["en"], website="http://spam.example")
     assert response.status_code == 200 and "Thank you" in response.content.decode()
-    assert not FormSubmission.objects.exists() and mail.outbox == []
+    assert not SupportRequest.objects.exists() and mail.outbox == []
 
 
 @pytest.mark.django_db
@@ -119,7 +120,7 @@ def test_rate_limit_stops_a_flood_of_requests(client, forms, settings):
     settings.PUBLIC_POST_RATE_LIMIT = 3
     statuses = [post(client, forms["en"]).status_code for _ in range(4)]
     assert statuses == [200, 200, 200, 429]
-    assert FormSubmission.objects.count() == 3
+    assert SupportRequest.objects.count() == 3
 
 
 @pytest.mark.django_db

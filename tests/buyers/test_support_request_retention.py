@@ -10,12 +10,13 @@ from wagtail.contrib.forms.models import FormSubmission
 
 import pytest
 
+from buyers.models import SupportRequest
 from tests.buyers.factories import SupportRequestPageFactory
-from tests.portal.factories import ContentPageFactory
+from tests.portal.factories import ContentPageFactory, FAQEntryFactory
 
 
-def submission(page, days_ago):
-    item = FormSubmission.objects.create(page=page, form_data={"message": f"{days_ago} days"})
+def submission(page, days_ago, model=SupportRequest):
+    item = model.objects.create(page=page, form_data={"message": f"{days_ago} days"})
     item.submit_time = timezone.now() - datetime.timedelta(days=days_ago)
     item.save(update_fields=["submit_time"])
     return item
@@ -27,12 +28,17 @@ def test_requests_older_than_the_retention_period_are_deleted(homes, settings):
     ask = SupportRequestPageFactory(parent=homes["pt"], locale=homes["pt"].locale)
     other_form = ContentPageFactory(parent=homes["pt"], locale=homes["pt"].locale)
     old, recent = submission(ask, 400), submission(ask, 300)
-    not_a_request = submission(other_form, 400)  # another page's rows are not this command's
+    old.notes, old.answer = "Internal note", "The answer"  # what the inbox adds goes with it
+    old.save()
+    # Other forms' rows are not this command's.
+    not_a_request = submission(other_form, 400, model=FormSubmission)
+    faq = FAQEntryFactory(source_request=old)  # the FAQ entry stays; its link to the request goes
     out = io.StringIO()
     call_command("purge_old_support_requests", stdout=out)
-    remaining = set(FormSubmission.objects.values_list("pk", flat=True))
-    assert old.pk not in remaining
-    assert {recent.pk, not_a_request.pk} <= remaining
+    assert set(SupportRequest.objects.values_list("pk", flat=True)) == {recent.pk}
+    assert FormSubmission.objects.filter(pk=not_a_request.pk).exists()
+    faq.refresh_from_db()
+    assert faq.source_request is None
     assert "Deleted 1 support request" in out.getvalue()
 
 
@@ -42,4 +48,4 @@ def test_the_period_follows_the_setting(homes, settings):
     ask = SupportRequestPageFactory(parent=homes["en"], locale=homes["en"].locale)
     submission(ask, 31)
     call_command("purge_old_support_requests", stdout=io.StringIO())
-    assert not FormSubmission.objects.exists()
+    assert not SupportRequest.objects.exists()

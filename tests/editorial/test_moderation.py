@@ -137,3 +137,15 @@ def test_an_older_revision_can_be_restored(staff_client, draft):
     draft.refresh_from_db()
     assert draft.title == "Guia"
     assert draft.live
+
+
+@pytest.mark.django_db
+def test_both_groups_work_the_inbox_and_only_moderators_publish_faq_entries():
+    editors, moderators = Group.objects.get(name="Editors"), Group.objects.get(name="Moderators")
+    codes = lambda group: set(group.permissions.values_list("codename", flat=True))  # noqa: E731
+    inbox = {"view_supportrequest", "change_supportrequest"}
+    assert inbox <= codes(editors) and inbox <= codes(moderators)
+    assert "delete_supportrequest" not in codes(editors) | codes(moderators)
+    faq = {"publish_faqentry", "lock_faqentry", "unlock_faqentry"}
+    assert faq <= codes(moderators) and not faq & codes(editors)
+    assert {"add_faqentry", "change_faqentry"} <= codes(editors)

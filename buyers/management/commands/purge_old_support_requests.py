@@ -6,18 +6,15 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from wagtail.contrib.forms.models import FormSubmission
-
-from buyers.models import SupportRequestPage
+from buyers.models import SupportRequest
 
 
 def expired_support_requests(now=None):
-    """Submissions of every support request page received before the retention period."""
+    """Requests (the inbox's rows, with notes and answer) received before the retention period."""
     cutoff = (now or timezone.now()) - datetime.timedelta(
         days=settings.SUPPORT_REQUEST_RETENTION_DAYS
     )
-    pages = SupportRequestPage.objects.values("pk")
-    return FormSubmission.objects.filter(page__in=pages, submit_time__lt=cutoff), cutoff
+    return SupportRequest.objects.filter(submit_time__lt=cutoff), cutoff
 
 
 class Command(BaseCommand):
@@ -25,7 +22,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         expired, cutoff = expired_support_requests()
-        deleted, _by_model = expired.delete()
+        deleted = expired.delete()[1].get(SupportRequest._meta.label, 0)
         self.stdout.write(
             f"Deleted {deleted} support request(s) received before {cutoff:%Y-%m-%d}."
         )
