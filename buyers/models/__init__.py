@@ -1,8 +1,11 @@
 from .chooser import ProcedureChooserPage
 from .newsletter import NewsletterPage, Subscriber
+from .newsletter_issue import NewsletterDelivery, NewsletterIssue
 from .support import SupportFormField, SupportRequestPage
 
 __all__ = [
+    "NewsletterDelivery",
+    "NewsletterIssue",
     "NewsletterPage",
     "ProcedureChooserPage",
     "Subscriber",
