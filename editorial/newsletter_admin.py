@@ -111,7 +111,9 @@ class IssueSendView(WagtailAdminTemplateMixin, TemplateView):
             messages.error(request, _("Unknown action."))
             return redirect(send_url(self.issue))
         if action in self.moderator_actions and not request.user.has_perm(SEND_PERMISSION):
-            raise PermissionDenied  # editors draft; moderators send
+            # Editors draft, moderators send: the same page, with the reason, as a 403.
+            messages.error(request, _("Only moderators send or schedule the newsletter."))
+            return self.render_to_response(self.get_context_data(), status=403)
         if action != "test" and not self.issue.is_editable:
             messages.error(request, _("This issue is being sent or was sent: it cannot change."))
             return redirect(send_url(self.issue))
