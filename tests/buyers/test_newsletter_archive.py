@@ -103,3 +103,22 @@ def test_sending_an_issue_changes_the_cached_archive(
     with django_capture_on_commit_callbacks(execute=True):
         newsletter_sending.start_sending(NewsletterIssueFactory(subject="Edição de abril"))
     assert "Edição de abril" in client.get(url).content.decode()
+
+
+@pytest.mark.django_db
+def test_sitemap_lists_each_sent_issue_in_its_language(client, pages):
+    from tests.portal.test_sitemaps import BASE, section
+
+    pages["pt"].save_revision().publish()
+    pages["en"].save_revision().publish()
+    portuguese = sent("pt", "Edição")
+    english = sent("en", "Issue")
+    NewsletterIssueFactory(language="pt")  # a draft: not listed
+    entries = section(client, "newsletter")
+    assert set(entries) == {
+        f"{BASE}{pages['pt'].url}arquivo/{portuguese.pk}/",
+        f"{BASE}{pages['en'].url}archive/{english.pk}/",
+    }
+    assert entries[f"{BASE}{pages['en'].url}archive/{english.pk}/"][1] == {
+        "en": f"{BASE}{pages['en'].url}archive/{english.pk}/"
+    }
