@@ -73,12 +73,31 @@ class NewsletterIssue(PreviewableMixin, models.Model):
         help_text=_("Leave empty to send by hand. A moderator's “Schedule” sends it at this time."),
     )
     status = models.CharField(
-        _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT, db_index=True
+        _("status"),
+        max_length=10,
+        choices=Status.choices,
+        default=Status.DRAFT,
+        db_index=True,
+        help_text=_("Set by the buttons “Send now” and “Schedule”, never by hand."),
     )
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    sent_at = models.DateTimeField(_("sent"), null=True, blank=True, db_index=True)
+    created_at = models.DateTimeField(
+        _("created"), auto_now_add=True, help_text=_("When the issue was first saved.")
+    )
+    sent_at = models.DateTimeField(
+        _("sent"),
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text=_("When the last batch went to the mail queue: the date the archive shows."),
+    )
     # Progress of a send under way: a send whose batches stopped is resumed, a live one left alone.
-    last_batch_at = models.DateTimeField(_("last batch"), null=True, blank=True, editable=False)
+    last_batch_at = models.DateTimeField(
+        _("last batch"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("When the send's last batch ran."),
+    )
 
     objects = NewsletterIssueQuerySet.as_manager()
 
