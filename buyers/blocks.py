@@ -70,3 +70,24 @@ class RecommendationBlock(blocks.StructBlock):
         label = _("Recommendation")
         description = _("The text shown when the chooser recommends this procedure or step.")
         value_class = RecommendationStructValue
+
+
+class NewsletterItemBlock(blocks.StructBlock):
+    """One item of a newsletter issue: what is new, in a sentence or two, and where it is."""
+
+    title = blocks.CharBlock(label=_("Title"), max_length=255)
+    summary = blocks.TextBlock(
+        label=_("Summary"), required=False, help_text=_("One or two sentences.")
+    )
+    link = blocks.URLBlock(label=_("Link"), help_text=_("The full address of the item."))
+
+    class Meta:
+        icon = "link"
+        label = _("Item")
+        template = BLOCK_TEMPLATES + "newsletter_item.html"
+        description = _("A new document, webinar, case study, event or FAQ entry, with its link.")
+        preview_value = {
+            "title": "Guia de Compras Públicas de Inovação",
+            "summary": "Como preparar uma consulta preliminar ao mercado.",
+            "link": "https://www.ani.pt/",
+        }

@@ -19,9 +19,18 @@ from core.models import OutgoingMail
 logger = logging.getLogger(__name__)
 
 
-def queue_mail(subject, body, recipients, *, from_email=None, headers=None, html_body=""):
+def queue_mail(subject, body, recipients, **options):
     """Store a mail and enqueue its delivery; returns the OutgoingMail row."""
-    mail = OutgoingMail.objects.create(
+    mail = store_mail(subject, body, recipients, **options)
+    deliver_mail.enqueue(mail.pk)
+    return mail
+
+
+def store_mail(subject, body, recipients, *, from_email=None, headers=None, html_body=""):
+    """Store a mail without enqueuing it: for a caller that stores several in one transaction
+    and enqueues them after it (a mail stored but never enqueued is found by `enqueue_due`).
+    `headers` are extra headers, e.g. List-Unsubscribe."""
+    return OutgoingMail.objects.create(
         subject=str(subject)[:255],
         from_email=from_email or "",
         recipients=list(recipients),
@@ -30,8 +39,6 @@ def queue_mail(subject, body, recipients, *, from_email=None, headers=None, html
         headers=headers or {},
         language=translation.get_language() or "",
     )
-    deliver_mail.enqueue(mail.pk)
-    return mail
 
 
 def as_message(mail):

@@ -17,6 +17,11 @@ BACKUP_DIR = os.environ.get("BACKUP_DIR", "/data/backups")
 # name: (command, which minutes of the day it runs at), the same as the systemd timers.
 JOBS = {
     "publish_scheduled": (["publish_scheduled"], lambda hour, minute: minute % 10 == 0),
+    # Five minutes after publish_scheduled, so an issue's newly published items are live.
+    "send_scheduled_newsletters": (
+        ["send_scheduled_newsletters"],
+        lambda hour, minute: minute % 10 == 5,
+    ),
     "purge_unconfirmed_subscribers": (
         ["purge_unconfirmed_subscribers"],
         lambda hour, minute: (hour, minute) == (3, 15),

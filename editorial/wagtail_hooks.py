@@ -5,7 +5,9 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.snippets.models import register_snippet
 
+from .newsletter_admin import NewsletterIssueViewSet, send_page_button
 from .panels import TranslationParityPanel
 from .views import DocumentDownloadsView, TranslationParityView
 
@@ -61,3 +63,7 @@ def translation_parity_panel(request, panels):
 @hooks.register("insert_global_admin_css")
 def editorial_admin_css():
     return format_html('<link rel="stylesheet" href="{}">', static("editorial/admin.css"))
+
+
+register_snippet(NewsletterIssueViewSet)
+hooks.register("register_snippet_listing_buttons", send_page_button)

@@ -20,6 +20,8 @@ urlpatterns = [
     path("api/v2/", api_router.urls),
     # Wagtail serves document files here; the library's pages live under /<lang>/.
     path("documents/", include(wagtaildocs_urls)),
+    # The newsletter's List-Unsubscribe address: one for every language, as mail clients POST.
+    path("newsletter/", include("buyers.urls")),
 ]
 
 urlpatterns += i18n_patterns(

@@ -1,9 +1,12 @@
 from .chooser import ProcedureChooserPage
 from .newsletter import NewsletterPage, Subscriber
+from .newsletter_issue import NewsletterDelivery, NewsletterIssue
 from .support import SupportFormField, SupportRequestPage
 from .support_request import SupportRequest
 
 __all__ = [
+    "NewsletterDelivery",
+    "NewsletterIssue",
     "NewsletterPage",
     "ProcedureChooserPage",
     "Subscriber",

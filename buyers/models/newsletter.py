@@ -7,6 +7,7 @@ from django import forms
 from django.conf import settings
 from django.core import signing
 from django.db import models
+from django.http import Http404
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.http import urlencode
@@ -16,6 +17,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
 from buyers.newsletter_mail import send_confirmation, send_welcome
+from core.listing import paginate
 from core.models import BasePage
 
 from .privacy_notice import PrivacyNoticeMixin
@@ -23,6 +25,9 @@ from .privacy_notice import PrivacyNoticeMixin
 CONFIRM_SALT = "buyers.newsletter.confirm"
 UNSUBSCRIBE_SALT = "buyers.newsletter.unsubscribe"
 LANGUAGE_CHOICES = settings.LANGUAGES
+# The archive's address in each language; both work on either page, links use the page's own.
+ARCHIVE_ROUTES = {"pt": "archive_pt", "en": "archive"}
+ISSUES_PER_PAGE = 10
 
 
 class SubscriberQuerySet(models.QuerySet):
@@ -116,6 +121,7 @@ class NewsletterPage(RoutablePageMixin, PrivacyNoticeMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        context["archive_url"] = self.url + self.archive_subpage()
         context["privacy_url"] = self.privacy_url()
         context["confirmation_days"] = settings.NEWSLETTER_CONFIRMATION_DAYS
         return context
@@ -179,3 +185,37 @@ class NewsletterPage(RoutablePageMixin, PrivacyNoticeMixin, BasePage):
         if subscriber is not None:
             subscriber.delete()  # nothing of the address is kept
         return self.render_state(request, "unsubscribed")
+
+    def archive_subpage(self, issue=None):
+        """The archive's path below this page, in the page's language; an issue's if given."""
+        name = ARCHIVE_ROUTES.get(self.locale.language_code, "archive")
+        if issue is None:
+            return self.reverse_subpage(name)
+        return self.reverse_subpage(f"{name}_issue", args=[issue.pk])
+
+    def sent_issues(self):
+        from .newsletter_issue import NewsletterIssue
+
+        issues = NewsletterIssue.objects.sent().filter(language=self.locale.language_code)
+        return issues.order_by("-sent_at", "-pk")
+
+    @path("arquivo/", name="archive_pt")
+    @path("archive/", name="archive")
+    def archive(self, request):
+        """Sent issues of this page's language, newest first; no subscriber data."""
+        issues = paginate(self.sent_issues(), request.GET, ISSUES_PER_PAGE)
+        for issue in issues:
+            issue.archive_url = self.url + self.archive_subpage(issue)
+        context = self.get_context(request)
+        context.update(issues=issues, archive_url=self.url + self.archive_subpage())
+        return TemplateResponse(request, "buyers/newsletter_archive.html", context)
+
+    @path("arquivo/<int:issue_id>/", name="archive_pt_issue")
+    @path("archive/<int:issue_id>/", name="archive_issue")
+    def archive_issue(self, request, issue_id):
+        issue = self.sent_issues().filter(pk=issue_id).first()
+        if issue is None:
+            raise Http404  # a draft, another language's issue, or no issue at all
+        context = self.get_context(request)
+        context.update(issue=issue, archive_url=self.url + self.archive_subpage())
+        return TemplateResponse(request, "buyers/newsletter_issue.html", context)

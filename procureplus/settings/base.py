@@ -204,6 +204,10 @@ SUPPORT_REQUEST_RECIPIENTS = env_list("SUPPORT_REQUEST_RECIPIENTS")
 # A newsletter confirmation link expires after this many days; unconfirmed sign-ups older
 # than that are deleted by `manage.py purge_unconfirmed_subscribers`.
 NEWSLETTER_CONFIRMATION_DAYS = int(os.environ.get("NEWSLETTER_CONFIRMATION_DAYS", "7"))
+# A newsletter issue goes out NEWSLETTER_BATCH_SIZE mails at a time, one batch every
+# NEWSLETTER_BATCH_PAUSE_SECONDS (buyers/newsletter_sending.py), to spare the mail server.
+NEWSLETTER_BATCH_SIZE = int(os.environ.get("NEWSLETTER_BATCH_SIZE", "50"))
+NEWSLETTER_BATCH_PAUSE_SECONDS = int(os.environ.get("NEWSLETTER_BATCH_PAUSE_SECONDS", "60"))
 # "Ask Procure+i" requests older than this many days are deleted by
 # `manage.py purge_old_support_requests` (the period the privacy notice states).
 SUPPORT_REQUEST_RETENTION_DAYS = int(os.environ.get("SUPPORT_REQUEST_RETENTION_DAYS", "365"))

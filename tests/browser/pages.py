@@ -76,6 +76,7 @@ PAGE_TYPES = {
     },
     "support-request": {"pt": "/pt/pedir-apoio/", "en": "/en/ask-procure-i/"},
     "newsletter": {"pt": "/pt/newsletter/", "en": "/en/newsletter/"},
+    "newsletter-archive": {"pt": "/pt/newsletter/arquivo/", "en": "/en/newsletter/archive/"},
     "not-found": {"pt": "/pt/pagina-que-nao-existe/", "en": "/en/no-such-page/"},
 }
 

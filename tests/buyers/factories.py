@@ -7,7 +7,13 @@ import wagtail_factories
 from factory.django import DjangoModelFactory
 
 from buyers.chooser import QUESTIONS, RECOMMENDATION_CHOICES
-from buyers.models import NewsletterPage, ProcedureChooserPage, Subscriber, SupportRequestPage
+from buyers.models import (
+    NewsletterIssue,
+    NewsletterPage,
+    ProcedureChooserPage,
+    Subscriber,
+    SupportRequestPage,
+)
 from buyers.models.support import SupportFormField
 
 
@@ -92,3 +98,27 @@ class SubscriberFactory(DjangoModelFactory):
 
     class Meta:
         model = Subscriber
+
+
+def issue_items(count=2):
+    return [
+        (
+            "item",
+            {
+                "title": f"Item {number}",
+                "summary": f"Summary {number}",
+                "link": f"https://example.pt/{number}/",
+            },
+        )
+        for number in range(1, count + 1)
+    ]
+
+
+class NewsletterIssueFactory(DjangoModelFactory):
+    language = "pt"
+    subject = factory.Sequence(lambda n: f"Newsletter {n}")
+    intro = "What is new at Procure+i."
+    items = factory.LazyFunction(issue_items)
+
+    class Meta:
+        model = NewsletterIssue
