@@ -18,22 +18,25 @@ WORD = re.compile(r"\w+")
 # Ranking reads each ranked row from the table, and a common word matches a sixth of 200,000
 # entries: PostgreSQL ranks at most this many title matches and this many other matches.
 CANDIDATES = 1000
-POSTGRES_QUERY = "portal_folded_query(%(config)s::regconfig, %(query)s, %(prefix)s)"
 # Constant SQL; the visitor's words travel only as bound parameters. A title match outranks a
 # match in the text alone (weights A and B), so title matches are gathered first, by the
 # title's own index (migration search/0002); below CANDIDATES matches the ranking is complete.
-POSTGRES_SEARCH = f"""
+POSTGRES_SEARCH = """
 SELECT id FROM (
-    (SELECT id, title, ts_rank(search_vector, {POSTGRES_QUERY}) AS rank
+    (SELECT id, title,
+            ts_rank(search_vector,
+                    portal_folded_query(%(config)s::regconfig, %(query)s, %(prefix)s)) AS rank
      FROM portal_searchentry
      WHERE language = %(language)s AND (%(kind)s = '' OR kind = %(kind)s)
-       AND title_vector @@ {POSTGRES_QUERY}
+       AND title_vector @@ portal_folded_query(%(config)s::regconfig, %(query)s, %(prefix)s)
      LIMIT %(candidates)s)
     UNION
-    (SELECT id, title, ts_rank(search_vector, {POSTGRES_QUERY}) AS rank
+    (SELECT id, title,
+            ts_rank(search_vector,
+                    portal_folded_query(%(config)s::regconfig, %(query)s, %(prefix)s)) AS rank
      FROM portal_searchentry
      WHERE language = %(language)s AND (%(kind)s = '' OR kind = %(kind)s)
-       AND search_vector @@ {POSTGRES_QUERY}
+       AND search_vector @@ portal_folded_query(%(config)s::regconfig, %(query)s, %(prefix)s)
      LIMIT %(candidates)s)
 ) AS candidates
 ORDER BY rank DESC, title
