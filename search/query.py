@@ -5,6 +5,7 @@ import re
 
 from django.db import connection
 from django.db.models import Q
+from django.db.models.functions import Left
 
 from core.versioned_cache import remember
 from search import stemming
@@ -12,6 +13,7 @@ from search.models import SearchEntry
 
 MAX_QUERY_LENGTH = 200
 MAX_RESULTS = 1000
+EXCERPT = 240  # characters of an entry's text that a result shows
 # Stem first, fold after: portal_folded_vector() and portal_folded_query() of portal's 0013.
 POSTGRES_CONFIGS = {"pt": "portuguese", "en": "english"}
 WORD = re.compile(r"\w+")
@@ -79,8 +81,10 @@ def cached_search(request, language, query, kind=None, prefix=False):
 
 
 def entries_in_order(ids):
-    """The entries with these ids, in the order given."""
-    found = SearchEntry.objects.in_bulk(ids)
+    """The entries with these ids, in the order given, each with the start of its text as
+    `excerpt` (a document's text can be a whole PDF's: it is not fetched)."""
+    entries = SearchEntry.objects.defer("text").annotate(excerpt=Left("text", EXCERPT + 1))
+    found = entries.in_bulk(ids)
     return [found[pk] for pk in ids if pk in found]
 
 

@@ -67,3 +67,12 @@ def test_cached_ids_differ_by_language_filter_and_prefix(settings):
     assert query.cached_search(request, "en", "desalination", kind="webinar") == []
     assert query.cached_search(request, "en", "desal", prefix=True) == [english.pk]
     assert query.cached_search(request, "en", "desal") == []
+
+
+@pytest.mark.django_db
+def test_a_result_loads_only_the_start_of_a_long_text():
+    long = entry(1, "Relatório", "Dessalinização da água do mar. " + "palavra " * 20000)
+    [found] = query.entries_in_order([long.pk])
+    assert found.excerpt.startswith("Dessalinização da água do mar.")
+    assert len(found.excerpt) == query.EXCERPT + 1
+    assert "text" in found.get_deferred_fields()
