@@ -8,6 +8,7 @@ import pytest
 from core.models import ContentVersion
 from search import query
 from search.models import SearchEntry
+from tests.portal.factories import ContentPageFactory
 
 
 def entry(object_id, title, text="", language="pt"):
@@ -76,3 +77,16 @@ def test_a_result_loads_only_the_start_of_a_long_text():
     assert found.excerpt.startswith("Dessalinização da água do mar.")
     assert len(found.excerpt) == query.EXCERPT + 1
     assert "text" in found.get_deferred_fields()
+
+
+@pytest.mark.django_db
+def test_a_published_page_is_found_at_once_with_ids_cached(
+    client, homes, settings, django_capture_on_commit_callbacks
+):
+    settings.FRAGMENT_CACHE_SECONDS = 600
+    assert "Dessalinização" not in client.get("/pt/pesquisa/", {"q": "dessalinização"}).text
+    with django_capture_on_commit_callbacks(execute=True):  # as the admin commits an edit
+        page = ContentPageFactory(parent=homes["pt"], locale=homes["pt"].locale)
+        page.title = "Dessalinização"
+        page.save_revision().publish()
+    assert "Dessalinização" in client.get("/pt/pesquisa/", {"q": "dessalinização"}).text
