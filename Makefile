@@ -93,8 +93,9 @@ restore: $(VENV)/.installed
 loadtest: $(VENV)/.installed
 	$(PY) -m tools.loadtest
 
-# The portal at 100,000 documents under gunicorn, pages uncached and cached, against a static
-# file (needs wrk); on PostgreSQL when DATABASE_URL names it. BENCH_* variables shrink it.
+# The portal at 100,000 documents under gunicorn, on PostgreSQL with Redis and on SQLite in one
+# run: pages uncached and cached, search p95, a static file (needs wrk, PostgreSQL and Redis);
+# writes docs/benchmark-report.md. BENCH_* variables shrink it (docs/benchmarks.md).
 bench: $(VENV)/.installed
 	$(PY) -m tools.bench
 

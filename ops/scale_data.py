@@ -29,6 +29,9 @@ TOPICS = [
     ("especificações funcionais em edifícios", "functional specifications in buildings"),
     ("economia circular nas compras públicas", "circular economy in public procurement"),
 ]
+# A word found in one document in RARE_EVERY (ten at 100,000): the rare query of `make bench`.
+RARE_WORD = {"pt": "dessalinização", "en": "desalination"}
+RARE_EVERY = 10_000
 SAMPLE_PDF = b"%PDF-1.4\n% Procure+i benchmark sample\n%%EOF\n"
 SAMPLE_HASH = hashlib.sha1(SAMPLE_PDF).hexdigest()  # noqa: S324 (Wagtail's etag, not security)
 
@@ -37,16 +40,20 @@ def topic(n):
     return TOPICS[n % len(TOPICS)]
 
 
-def bilingual_text(n, label_pt, label_en):
+def bilingual_text(n, label_pt, label_en, rare=False):
     """Title and description fields of record n in both languages, marked as test data."""
     pt, en = topic(n)
-    return {
+    text = {
         "title": f"{label_pt} {n}: {pt}",
         "title_pt": f"{label_pt} {n}: {pt}",
         "title_en": f"{label_en} {n}: {en}",
         "description_pt": f"Dados sintéticos para medir o desempenho: {pt}.",
         "description_en": f"Synthetic data to measure performance: {en}.",
     }
+    if rare and n % RARE_EVERY == 0:
+        text["description_pt"] += f" Inclui {RARE_WORD['pt']}."
+        text["description_en"] += f" Includes {RARE_WORD['en']}."
+    return text
 
 
 def sample_file():
@@ -85,7 +92,7 @@ def create_documents(total, progress):
         for n in numbers:
             documents.append(
                 LibraryDocument(
-                    **bilingual_text(n, "Documento de teste", "Test document"),
+                    **bilingual_text(n, "Documento de teste", "Test document", rare=True),
                     category=next(categories),
                     file_language=next(languages),
                     published_year=2000 + n % 26,

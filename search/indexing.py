@@ -9,6 +9,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import CollectionMember, Page
 from wagtail.search import index
 
+from core.models import ContentVersion
 from core.visibility import public_pages
 from search import registry
 from search.models import SearchEntry
@@ -115,4 +116,5 @@ def rebuild():
     for source in registry.sources():
         for record in public_records(source.model):
             index_record(source, record)
+    transaction.on_commit(ContentVersion.bump)  # ranked ids are cached under the version
     return SearchEntry.objects.count()

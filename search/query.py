@@ -1,19 +1,51 @@
 """Full-text queries over SearchEntry, per database engine, always within one language."""
 
+import hashlib
 import re
 
 from django.db import connection
-from django.db.models import BooleanField, FloatField, Q
-from django.db.models.expressions import RawSQL
+from django.db.models import Q
+from django.db.models.functions import Left
 
+from core.versioned_cache import remember
 from search import stemming
 from search.models import SearchEntry
 
 MAX_QUERY_LENGTH = 200
 MAX_RESULTS = 1000
-# Stem first, fold after: portal_folded_vector() and portal_folded_query() of migration 0012.
+EXCERPT = 240  # characters of an entry's text that a result shows
+# Stem first, fold after: portal_folded_vector() and portal_folded_query() of portal's 0013.
 POSTGRES_CONFIGS = {"pt": "portuguese", "en": "english"}
 WORD = re.compile(r"\w+")
+# Ranking reads each ranked row from the table, and a common word matches a sixth of 200,000
+# entries: PostgreSQL ranks at most this many title matches and this many other matches.
+CANDIDATES = 1000
+# Constant SQL; the visitor's words travel only as bound parameters. A title match outranks a
+# match in the text alone (weights A and B), so title matches are gathered first, by the
+# title's own index (migration search/0002); below CANDIDATES matches the ranking is complete.
+# `language || ''` keeps the planner off the language index: it holds half the table, and
+# ANDing its bitmap made a two-word query eight times slower.
+POSTGRES_SEARCH = """
+SELECT id FROM (
+    (SELECT id, title,
+            ts_rank(search_vector,
+                    portal_folded_query(%(config)s::regconfig, %(query)s, %(prefix)s)) AS rank
+     FROM portal_searchentry
+     WHERE language || '' = %(language)s AND (%(kind)s = '' OR kind = %(kind)s)
+       AND title_vector @@ portal_folded_query(%(config)s::regconfig, %(query)s, %(prefix)s)
+     LIMIT %(candidates)s)
+    UNION
+    (SELECT id, title,
+            ts_rank(search_vector,
+                    portal_folded_query(%(config)s::regconfig, %(query)s, %(prefix)s)) AS rank
+     FROM portal_searchentry
+     WHERE language || '' = %(language)s AND (%(kind)s = '' OR kind = %(kind)s)
+       AND search_vector @@ portal_folded_query(%(config)s::regconfig, %(query)s, %(prefix)s)
+     LIMIT %(candidates)s)
+) AS candidates
+ORDER BY rank DESC, title
+LIMIT %(limit)s
+"""
 
 
 def clean_query(raw):
@@ -33,37 +65,44 @@ def search(language, query, kind=None, prefix=False):
         return []
     if connection.vendor == "sqlite":
         return sqlite_search(language, kind, words, prefix)
+    if connection.vendor == "postgresql":
+        return postgres_search(language, kind, " ".join(words), prefix)
     entries = SearchEntry.objects.filter(language=language)
     if kind:
         entries = entries.filter(kind=kind)
-    if connection.vendor == "postgresql":
-        ranked = postgres_search(entries, language, " ".join(words), prefix)
-    else:
-        ranked = entries.filter(*[Q(title__icontains=w) | Q(text__icontains=w) for w in words])
+    ranked = entries.filter(*[Q(title__icontains=w) | Q(text__icontains=w) for w in words])
     return list(ranked.values_list("pk", flat=True)[:MAX_RESULTS])
 
 
+def cached_search(request, language, query, kind=None, prefix=False):
+    """search(), remembered under the content version: a repeated query costs one cache read."""
+    words = " ".join(WORD.findall(query)[:20]).casefold()  # both engines ignore case
+    digest = hashlib.sha256(words.encode()).hexdigest()[:32]
+    name = f"search:{language}:{kind or 'all'}:{int(prefix)}:{digest}"
+    return remember(request, name, lambda: search(language, query, kind, prefix))
+
+
 def entries_in_order(ids):
-    """The entries with these ids, in the order given."""
-    found = SearchEntry.objects.in_bulk(ids)
+    """The entries with these ids, in the order given, each with the start of its text as
+    `excerpt` (a document's text can be a whole PDF's: it is not fetched)."""
+    entries = SearchEntry.objects.defer("text").annotate(excerpt=Left("text", EXCERPT + 1))
+    found = entries.in_bulk(ids)
     return [found[pk] for pk in ids if pk in found]
 
 
-def postgres_search(entries, language, query, prefix=False):
-    config = POSTGRES_CONFIGS.get(language, "simple")
-    tsquery = "portal_folded_query(%s::regconfig, %s, %s)"
-    params = [config, stemming.with_endings(language, query), prefix]
-    # The stored, GIN-indexed vector of migration 0012 (title weighted A, text B).
-    vector = '"portal_searchentry"."search_vector"'
-    # Constant SQL; the visitor's words travel only as bound parameters.
-    return (
-        entries.annotate(
-            matches=RawSQL(f"{vector} @@ {tsquery}", params, output_field=BooleanField()),  # noqa: S611
-            rank=RawSQL(f"ts_rank({vector}, {tsquery})", params, output_field=FloatField()),  # noqa: S611
-        )
-        .filter(matches=True)
-        .order_by("-rank", "title")
-    )
+def postgres_search(language, kind, query, prefix=False):
+    params = {
+        "config": POSTGRES_CONFIGS.get(language, "simple"),
+        "query": stemming.with_endings(language, query),
+        "prefix": prefix,
+        "language": language,
+        "kind": kind or "",
+        "candidates": CANDIDATES,
+        "limit": MAX_RESULTS,
+    }
+    with connection.cursor() as cursor:
+        cursor.execute(POSTGRES_SEARCH, params)
+        return [row[0] for row in cursor.fetchall()]
 
 
 def sqlite_search(language, kind, words, prefix=False):

@@ -13,7 +13,7 @@ from core.listing import clean_choice, paginate, query_without
 from core.navigation import live_page_of_type
 from search import registry
 from search.models import SearchEntry
-from search.query import clean_query, entries_in_order, search
+from search.query import cached_search, clean_query, entries_in_order
 
 PER_PAGE = 10
 
@@ -70,7 +70,9 @@ def search_view(request):
     language = get_language()
     query = clean_query(request.GET.get("q", ""))
     kind = clean_choice(request.GET, "type", SearchEntry.Kind.values)
-    results = paginate(search(language, query, kind) if query else [], request.GET, PER_PAGE)
+    results = paginate(
+        cached_search(request, language, query, kind) if query else [], request.GET, PER_PAGE
+    )
     results.object_list = entries_in_order(results.object_list)
     attach_urls(results.object_list, request, language)
     context = {
@@ -92,7 +94,9 @@ def suggest_view(request):
     query = clean_query(request.GET.get("q", ""))
     titles = []
     if len(query) >= 2:
-        for entry in entries_in_order(search(get_language(), query, prefix=True)[:40]):
+        for entry in entries_in_order(
+            cached_search(request, get_language(), query, prefix=True)[:40]
+        ):
             if entry.title not in titles:
                 titles.append(entry.title)
             if len(titles) == 8:

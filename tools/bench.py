@@ -1,8 +1,10 @@
-"""`make bench`: the portal at scale, under gunicorn with the production settings, measured by wrk.
+"""`make bench`: the portal at scale under gunicorn with the production settings, measured by wrk,
+on PostgreSQL with Redis (the production path) and on SQLite, in one run.
 
-Loads the portal's content plus `generate_scale_data` (100,000 documents, 2,000 case studies and
-500 webinars by default) into a fresh database (SQLite, or PostgreSQL when DATABASE_URL names
-it), then measures each page uncached and cached, and a static file as the reference.
+For each engine: a fresh database with the portal's content plus `generate_scale_data`
+(100,000 documents, 2,000 case studies, 500 webinars by default), every page uncached and
+cached, search for four words, a static file as the reference; then the queries per page
+in-process. Writes docs/benchmark-report.md (tools/bench_report.py).
 """
 
 import gzip
@@ -13,11 +15,12 @@ import subprocess
 import sys
 import tempfile
 import urllib.request
-from datetime import UTC, datetime
 from pathlib import Path
+from urllib.parse import quote, urlsplit
 
+from tools import bench_report
 from tools.loadtest import wrk_result
-from tools.site_server import database_engine, prepared_site, serving
+from tools.site_server import prepared_site, serving
 
 SCALE = {
     "--documents": os.environ.get("BENCH_DOCUMENTS", "100000"),
@@ -26,40 +29,23 @@ SCALE = {
 }
 SECONDS = int(os.environ.get("BENCH_SECONDS", "10"))
 CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "8"))
+# A database and a Redis db of the bench's own: both are emptied at the start of a run.
+DATABASE_URL = os.environ.get(
+    "BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/procureplus_bench"
+)
+REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/15")
+ENGINES = os.environ.get("BENCH_ENGINES", "postgresql,sqlite").split(",")
 PAGES = {
     "home": "/pt/",
     "library": "/pt/biblioteca/",
     "library, filtered": "/pt/biblioteca/?category=article&year=2020",
     "case studies": "/pt/casos-de-estudo/",
+    "case study": None,  # the first case the index lists
     "document": None,  # the first document the library lists
     "search": "/pt/pesquisa/?q=energia",
 }
-TARGETS = {"home": 250, "library": 200}
-REPORT = Path(__file__).resolve().parent.parent / "docs" / "benchmark-report-{database}.md"
-LINES = []
-
-
-def say(line=""):
-    """Print a line of the report and keep it for the report file."""
-    print(line)
-    LINES.append(line)
-
-
-def write_report(database):
-    """The report as a Markdown file under docs/, with the commit and machine it was made on."""
-    commit = subprocess.run(
-        ["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, check=False
-    ).stdout.strip()
-    head = [
-        f"# Benchmark report: {database}",
-        "",
-        f"Written by `make bench` on {datetime.now(UTC):%Y-%m-%d %H:%M} UTC from commit "
-        f"`{commit or 'unknown'}`, on {os.uname().nodename} ({os.cpu_count()} cores, "
-        f"Python {sys.version.split()[0]}). Do not edit: run `make bench` again.",
-    ]
-    path = Path(str(REPORT).format(database=database.split()[0].lower()))
-    path.write_text("\n".join(head + LINES) + "\n", "utf-8")
-    print(f"\nReport written to {path}")
+# Common words (a sixth of the scale data each) and one in ten documents (ops/scale_data.py).
+SEARCH_WORDS = ["energia", "inovação", "parceria", "dessalinização"]
 
 
 def get(url, compressed=False):
@@ -69,9 +55,18 @@ def get(url, compressed=False):
         return response.read()
 
 
-def first_document(base_url):
-    html = get(base_url + "/pt/biblioteca/").decode()
-    return re.search(r'href="(/pt/biblioteca/\d+/[\w-]+/)"', html).group(1)
+def first_link(base_url, listing, pattern):
+    html = get(base_url + listing).decode()
+    return re.search(rf'href="({pattern})"', html).group(1)
+
+
+def detail_paths(base_url, paths):
+    found = dict(paths)
+    found["case study"] = first_link(
+        base_url, "/pt/casos-de-estudo/", r"/pt/casos-de-estudo/[\w-]+/"
+    )
+    found["document"] = first_link(base_url, "/pt/biblioteca/", r"/pt/biblioteca/\d+/[\w-]+/")
+    return found
 
 
 def assets(html):
@@ -85,9 +80,10 @@ def home_weight(base_url):
     return len(html) + sum(len(get(base_url + url, compressed=True)) for url in assets(text))
 
 
-def query_counts(env, paths):
+def in_process(env, paths):
+    """Queries per page and the ranking SQL's time per word, from tools.query_counts."""
     output = subprocess.run(
-        [sys.executable, "-m", "tools.query_counts", *paths],
+        [sys.executable, "-m", "tools.query_counts", *paths, "--search", *SEARCH_WORDS],
         env=env,
         capture_output=True,
         text=True,
@@ -96,78 +92,86 @@ def query_counts(env, paths):
     return json.loads(output.strip().splitlines()[-1])
 
 
-def measure(base_url, paths):
-    results = {}
-    for name, path in paths.items():
-        get(base_url + path)  # warm the worker (and the cache when it is on)
-        results[name] = wrk_result(base_url, [path], SECONDS, CONNECTIONS)
-    return results
+def measure(base_url, path):
+    get(base_url + quote(path, safe="/?=&"))  # warm the worker (and the cache when it is on)
+    return wrk_result(base_url, [path], SECONDS, CONNECTIONS)
 
 
-def rate(result):
-    return result["requests"] / result["seconds"]
+def search_path(word):
+    return f"/pt/pesquisa/?q={word}"
 
 
-def print_table(database, measured, counts, paths, weight):
-    static = rate(measured["uncached"]["static file"])
-    say()
-    say(f"Benchmark, {datetime.now(UTC):%Y-%m-%d}, {os.cpu_count()} cores, {database};")
-    say(f"wrk {SECONDS} s at {CONNECTIONS} connections per row; gunicorn, 2 sync workers.")
-    say(f"Data: portal content plus {SCALE['--documents']} documents,")
-    say(f"{SCALE['--case-studies']} case studies and {SCALE['--webinars']} webinars.")
-    say()
-    say("| page | mode | req/s | p50 ms | p95 ms | p99 ms | queries | vs static |")
-    say("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |")
-    for name, path in paths.items():
-        for mode in ("uncached", "cached"):
-            r = measured[mode][name]
-            say(
-                f"| {name} | {mode} | {rate(r):.0f} | {r['p50_ms']:.1f} | {r['p95_ms']:.1f} |"
-                f" {r['p99_ms']:.1f} | {counts[mode][path]} | {rate(r) / static:.2f} |"
-            )
-    r = measured["uncached"]["static file"]
-    say(f"| static file (whitenoise) | | {static:.0f} | {r['p50_ms']:.1f} | {r['p95_ms']:.1f} |")
-    say()
-    say(f"Home page over the wire, with CSS and JS: {weight / 1024:.1f} KB")
-    return static
+def bench_engine(env):
+    """Every measurement of one engine, on a prepared site."""
+    run = {"pages": {}, "search": {}}
+    for mode, seconds in (("uncached", "0"), ("cached", "600")):
+        with serving({**env, "PAGE_CACHE_SECONDS": seconds}, production=True) as base_url:
+            paths = detail_paths(base_url, PAGES)
+            for name, path in paths.items():
+                print(f"  {mode} {name}", flush=True)
+                run["pages"].setdefault(name, {"path": path})[mode] = measure(base_url, path)
+            if mode == "uncached":
+                run["static"] = measure(base_url, assets(get(base_url + "/pt/").decode())[0])
+                run["weight"] = home_weight(base_url)
+                for word in SEARCH_WORDS:
+                    print(f"  search {word}", flush=True)
+                    run["search"][word] = measure(base_url, search_path(word))
+    counts = in_process(env, [page["path"] for page in run["pages"].values()])
+    run["search_sql_ms"] = counts.pop("search_sql_ms")
+    run["queries"] = counts
+    return run
 
 
-def print_targets(measured, static, weight, database):
-    say()
-    say("Targets:")
-    for name, target in TARGETS.items():
-        got = rate(measured["uncached"][name])
-        say(f"- {name} uncached ≥ {target} req/s: {got:.0f} ({got / target:.0%} of target)")
-    for name in PAGES:
-        got = rate(measured["cached"][name])
-        say(f"- {name} cached ≥ half the static file: {got / static:.2f} of static")
-    p95 = measured["uncached"]["search"]["p95_ms"]
-    say(f"- search p95 ≤ 150 ms (target set for PostgreSQL; this run: {database}): {p95:.0f} ms")
-    say(f"- home page ≤ 60 KB with CSS and JS: {weight / 1024:.1f} KB")
+def bench_database_name(url):
+    name = urlsplit(url).path.lstrip("/")
+    if "bench" not in name:
+        sys.exit(f"BENCH_DATABASE_URL must name a database of its own ('…bench…'): {name!r}")
+    return url
+
+
+def empty_redis(url):
+    """The bench's Redis db, emptied: content versions start again from 0 in a fresh database."""
+    import redis
+
+    if urlsplit(url).path.strip("/") in ("", "0"):
+        sys.exit("BENCH_REDIS_URL must name a Redis db other than 0 (it is emptied).")
+    redis.Redis.from_url(url).flushdb()
+
+
+def engines():
+    """(name, database for prepared_site, extra environment) per engine asked for."""
+    found = {}
+    if "postgresql" in ENGINES:
+        database = (bench_database_name(DATABASE_URL), "")
+        found[bench_report.PRODUCTION] = (database, {"REDIS_URL": REDIS_URL}, REDIS_URL)
+    if "sqlite" in ENGINES:
+        found["SQLite"] = (("sqlite://", ""), {"REDIS_URL": ""}, None)
+    return found
 
 
 def main():
-    database = database_engine()
     scale = [["generate_scale_data", *[part for item in SCALE.items() for part in item]]]
-    with (
-        tempfile.TemporaryDirectory(prefix="procureplus-bench-") as tmp,
-        prepared_site(Path(tmp), production=True, extra_commands=scale) as env,
-    ):
-        measured = {}
-        paths = dict(PAGES)
-        for mode, seconds in (("uncached", "0"), ("cached", "600")):
-            with serving({**env, "PAGE_CACHE_SECONDS": seconds}, production=True) as base_url:
-                paths["document"] = paths["document"] or first_document(base_url)
-                targets = dict(paths)
-                if mode == "uncached":
-                    html = get(base_url + "/pt/").decode()
-                    targets["static file"] = assets(html)[0]
-                    weight = home_weight(base_url)
-                measured[mode] = measure(base_url, targets)
-        counts = query_counts(env, list(paths.values()))
-    static = print_table(database, measured, counts, paths, weight)
-    print_targets(measured, static, weight, database)
-    write_report(database)
+    runs = {}
+    host = bench_report.machine()  # the load before the bench starts
+    for name, (database, extra_env, redis_url) in engines().items():
+        print(f"{name}: loading the data set", flush=True)
+        try:
+            if redis_url:
+                empty_redis(redis_url)
+            with (
+                tempfile.TemporaryDirectory(prefix="procureplus-bench-") as tmp,
+                prepared_site(
+                    Path(tmp), True, scale, extra_env=extra_env, database=database
+                ) as env,
+            ):
+                runs[name] = bench_engine(env)
+        except Exception as error:  # an engine that cannot run is reported, the other still runs
+            detail = getattr(error, "stderr", "") or ""
+            runs[name] = {"error": f"{error} {detail.strip().splitlines()[-1:] or ''}".strip()}
+            print(f"{name}: not measured: {runs[name]['error']}", flush=True)
+    text = bench_report.report(runs, SCALE, SECONDS, CONNECTIONS, host=host)
+    print(text)
+    print(f"Report written to {bench_report.write(text)}")
 
 
 if __name__ == "__main__":

@@ -1,7 +1,11 @@
-"""SQL queries per page, uncached and cached, printed as JSON (run by tools/bench.py)."""
+"""SQL queries per page, uncached and cached, and the ranking SQL's time per search word,
+printed as JSON (run by tools/bench.py): `python -m tools.query_counts PATH... [--search WORD...]`.
+"""
 
 import json
+import statistics
 import sys
+import time
 
 import django
 
@@ -16,7 +20,19 @@ def count(client, path):
     return len(queries)
 
 
-def main(paths):
+def search_ms(word, language="pt", runs=5):
+    """The median time of the ranking query alone (no cached ids), in milliseconds."""
+    from search.query import search
+
+    timings = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        search(language, word)
+        timings.append((time.perf_counter() - start) * 1000)
+    return statistics.median(timings)
+
+
+def main(paths, words=()):
     django.setup()
     from django.test import Client, override_settings
 
@@ -25,8 +41,11 @@ def main(paths):
     for mode, seconds in (("uncached", 0), ("cached", 600)):
         with override_settings(PAGE_CACHE_SECONDS=seconds):
             counts[mode] = {path: count(client, path) for path in paths}
+    counts["search_sql_ms"] = {word: search_ms(word) for word in words}
     print(json.dumps(counts))
 
 
 if __name__ == "__main__":
-    main(sys.argv[1:])
+    arguments = sys.argv[1:]
+    split = arguments.index("--search") if "--search" in arguments else len(arguments)
+    main(arguments[:split], arguments[split + 1 :])

@@ -37,9 +37,10 @@ def free_port():
 
 
 @contextmanager
-def fresh_database(tmp_dir, suffix="_site"):
-    """A new database of the engine DATABASE_URL names: a SQLite file, or a PostgreSQL sibling."""
-    url = os.environ.get("DATABASE_URL", "")
+def fresh_database(tmp_dir, suffix="_site", url=None):
+    """A new database of the engine the URL (by default DATABASE_URL) names: a SQLite file, or
+    a PostgreSQL sibling named with the suffix (dropped and made again, dropped at the end)."""
+    url = os.environ.get("DATABASE_URL", "") if url is None else url
     if not url.startswith(("postgres://", "postgresql://")):
         yield f"sqlite:///{tmp_dir / 'site.sqlite3'}"
         return
@@ -95,10 +96,14 @@ def server_command(address, production):
 
 
 @contextmanager
-def prepared_site(tmp_dir, production=False, extra_commands=(), extra_env=None):
-    """A fresh database set up as `make run` sets it up; yields the environment to serve it."""
+def prepared_site(tmp_dir, production=False, extra_commands=(), extra_env=None, database=None):
+    """A fresh database set up as `make run` sets it up; yields the environment to serve it.
+
+    `database`: (url, suffix) for fresh_database, instead of DATABASE_URL's sibling.
+    """
     tmp_dir = Path(tmp_dir)
-    with fresh_database(tmp_dir) as database_url:
+    url, suffix = database or (None, "_site")
+    with fresh_database(tmp_dir, suffix, url) as database_url:
         env = {**site_environment(tmp_dir, database_url, production), **(extra_env or {})}
         commands = [*SETUP_COMMANDS, *([["collectstatic", "--noinput"]] if production else [])]
         for command in [*commands, *extra_commands]:

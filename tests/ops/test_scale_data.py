@@ -26,6 +26,9 @@ def test_generates_documents_cases_and_webinars_in_both_languages(client, portal
     assert len({case.translation_key for case in cases}) == 1
     entries = SearchEntry.objects.filter(kind="document", object_id=generated.pk)
     assert set(entries.values_list("language", flat=True)) == {"pt", "en"}
+    # One document in RARE_EVERY holds the rare word, in both languages: the first one here.
+    assert SearchEntry.objects.filter(text__contains="dessalinização", language="pt").count() == 1
+    assert SearchEntry.objects.filter(text__contains="desalination", language="en").count() == 1
     assert "100%" in out.getvalue()
     assert client.get("/en/library/?q=&sort=title").status_code == 200
     assert "Test case 2" in client.get("/en/case-studies/").content.decode()

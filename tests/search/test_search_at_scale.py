@@ -1,0 +1,92 @@
+"""Search at scale: PostgreSQL ranks a bounded set of candidates; ranked ids are cached."""
+
+from django.db import connection
+from django.test import RequestFactory
+
+import pytest
+
+from core.models import ContentVersion
+from search import query
+from search.models import SearchEntry
+from tests.portal.factories import ContentPageFactory
+
+
+def entry(object_id, title, text="", language="pt"):
+    return SearchEntry.objects.create(
+        kind=SearchEntry.Kind.DOCUMENT,
+        object_id=object_id,
+        language=language,
+        title=title,
+        text=text,
+    )
+
+
+@pytest.mark.django_db
+def test_a_title_match_outranks_more_numerous_matches_in_the_text(monkeypatch):
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite ranks every match")
+    monkeypatch.setattr(query, "CANDIDATES", 3)
+    for n in range(8):
+        entry(n, f"Relatório {n}", "Um estudo de dessalinização da água do mar.")
+    best = entry(99, "Dessalinização em Portugal")  # written last: found last in the table
+    found = query.search("pt", "dessalinizacao")
+    assert found[0] == best.pk
+    assert len(found) <= 4  # three candidates of each kind, one of them possibly the title match
+
+
+@pytest.mark.django_db
+def test_below_the_candidate_bound_every_match_is_ranked():
+    for n in range(12):
+        entry(n, f"Relatório {n}", "Parcerias para a inovação." * (n % 3 + 1))
+    entry(50, "Parceria para a Inovação")
+    entry(51, "Partnership", "Innovation partnership.", language="en")
+    found = query.entries_in_order(query.search("pt", "parceria"))
+    assert len(found) == 13
+    assert found[0].title == "Parceria para a Inovação"
+
+
+@pytest.mark.django_db
+def test_ranked_ids_are_remembered_until_the_content_version_changes(settings):
+    settings.FRAGMENT_CACHE_SECONDS = 600
+    first = entry(1, "Dessalinização")
+    assert query.cached_search(RequestFactory().get("/"), "pt", "Dessalinização") == [first.pk]
+    second = entry(2, "Dessalinização no Algarve")
+    # Same words in another case: the same cached ids, the new entry not yet among them.
+    assert query.cached_search(RequestFactory().get("/"), "pt", "dessalinização") == [first.pk]
+    ContentVersion.bump()
+    found = query.cached_search(RequestFactory().get("/"), "pt", "dessalinização")
+    assert sorted(found) == [first.pk, second.pk]
+
+
+@pytest.mark.django_db
+def test_cached_ids_differ_by_language_filter_and_prefix(settings):
+    settings.FRAGMENT_CACHE_SECONDS = 600
+    entry(1, "Dessalinização")
+    english = entry(2, "Desalination", language="en")
+    request = RequestFactory().get("/")
+    assert query.cached_search(request, "en", "desalination") == [english.pk]
+    assert query.cached_search(request, "en", "desalination", kind="webinar") == []
+    assert query.cached_search(request, "en", "desal", prefix=True) == [english.pk]
+    assert query.cached_search(request, "en", "desal") == []
+
+
+@pytest.mark.django_db
+def test_a_result_loads_only_the_start_of_a_long_text():
+    long = entry(1, "Relatório", "Dessalinização da água do mar. " + "palavra " * 20000)
+    [found] = query.entries_in_order([long.pk])
+    assert found.excerpt.startswith("Dessalinização da água do mar.")
+    assert len(found.excerpt) == query.EXCERPT + 1
+    assert "text" in found.get_deferred_fields()
+
+
+@pytest.mark.django_db
+def test_a_published_page_is_found_at_once_with_ids_cached(
+    client, homes, settings, django_capture_on_commit_callbacks
+):
+    settings.FRAGMENT_CACHE_SECONDS = 600
+    assert "Dessalinização" not in client.get("/pt/pesquisa/", {"q": "dessalinização"}).text
+    with django_capture_on_commit_callbacks(execute=True):  # as the admin commits an edit
+        page = ContentPageFactory(parent=homes["pt"], locale=homes["pt"].locale)
+        page.title = "Dessalinização"
+        page.save_revision().publish()
+    assert "Dessalinização" in client.get("/pt/pesquisa/", {"q": "dessalinização"}).text

@@ -1,0 +1,186 @@
+"""The report `make bench` writes: a table per engine and the targets of issue 18, met or missed.
+
+Pure functions of the measurements (tools/bench.py gathers them), so the report is tested
+without a server (tests/perf/test_bench_report.py).
+"""
+
+import os
+import platform
+import subprocess
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+
+REPORT = Path(__file__).resolve().parent.parent / "docs" / "benchmark-report.md"
+# The engine the targets are set for: production runs on PostgreSQL with Redis.
+PRODUCTION = "PostgreSQL + Redis"
+CACHED_SHARE = 0.7  # cached home and library, as a share of the static file
+UNCACHED_HOME_SHARE = 0.08
+SEARCH_P95_MS = 150
+QUERY_BUDGET = 8  # per page type with the page cache off
+
+
+def rate(result):
+    return result["requests"] / result["seconds"] if result["seconds"] else 0.0
+
+
+def failures(result):
+    """Socket errors and answers other than 2xx: a fast error page is not a fast page."""
+    bad = sum(n for code, n in result["statuses"].items() if not 200 <= int(code) < 300)
+    return bad + result["socket_errors"]
+
+
+def commit():
+    found = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, check=False
+    ).stdout.strip()
+    return found or "unknown"
+
+
+def machine():
+    """Where the numbers were taken: host, cores, memory, Python."""
+    try:
+        memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    except (ValueError, OSError, AttributeError):
+        memory = 0
+    load = (
+        ", load {:.1f} {:.1f} {:.1f}".format(*os.getloadavg()) if hasattr(os, "getloadavg") else ""
+    )
+    return (
+        f"{platform.node()} ({os.cpu_count()} cores, {memory:.0f} GiB, {platform.system()}, "
+        f"Python {sys.version.split()[0]}{load} at the start)"
+    )
+
+
+def engine_table(run):
+    """Markdown lines: every page uncached and cached, search per word, the static file."""
+    static = rate(run["static"])
+    lines = [
+        "| page | mode | req/s | p50 ms | p95 ms | p99 ms | failed | queries | vs static |",
+        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for name, page in run["pages"].items():
+        for mode in ("uncached", "cached"):
+            r = page[mode]
+            queries = run["queries"][mode].get(page["path"], "")
+            lines.append(
+                f"| {name} | {mode} | {rate(r):.0f} | {r['p50_ms']:.1f} | {r['p95_ms']:.1f} "
+                f"| {r['p99_ms']:.1f} | {failures(r)} | {queries} | {rate(r) / static:.2f} |"
+            )
+    for word, r in run["search"].items():
+        lines.append(
+            f"| search “{word}” | uncached | {rate(r):.0f} | {r['p50_ms']:.1f} "
+            f"| {r['p95_ms']:.1f} | {r['p99_ms']:.1f} | {failures(r)} | "
+            f"| {rate(r) / static:.2f} |"
+        )
+    r = run["static"]
+    lines.append(
+        f"| static file (whitenoise) | | {static:.0f} | {r['p50_ms']:.1f} | {r['p95_ms']:.1f} "
+        f"| {r['p99_ms']:.1f} | {failures(r)} | | 1.00 |"
+    )
+    return lines
+
+
+def targets(run):
+    """(target, measured, met) for issue 18's targets, from one engine's run."""
+    static = rate(run["static"])
+    rows = []
+    for name in ("home", "library"):
+        share = rate(run["pages"][name]["cached"]) / static
+        rows.append(
+            (f"{name} cached ≥ {CACHED_SHARE} of static", f"{share:.2f}", share >= CACHED_SHARE)
+        )
+    share = rate(run["pages"]["home"]["uncached"]) / static
+    rows.append(
+        (
+            f"home uncached ≥ {UNCACHED_HOME_SHARE} of static",
+            f"{share:.3f}",
+            share >= UNCACHED_HOME_SHARE,
+        )
+    )
+    for word, r in run["search"].items():
+        p95 = r["p95_ms"]
+        rows.append(
+            (f"search “{word}” p95 ≤ {SEARCH_P95_MS} ms", f"{p95:.0f} ms", p95 <= SEARCH_P95_MS)
+        )
+    for name, page in run["pages"].items():
+        count = run["queries"]["uncached"].get(page["path"])
+        met = count is not None and count <= QUERY_BUDGET
+        rows.append((f"{name} uncached ≤ {QUERY_BUDGET} queries", str(count), met))
+    modes = ("uncached", "cached")
+    failed = sum(failures(page[mode]) for page in run["pages"].values() for mode in modes)
+    failed += sum(failures(r) for r in run["search"].values())
+    rows.append(("no failed request", str(failed), failed == 0))
+    return rows
+
+
+def targets_table(runs):
+    """The targets against every engine measured; the production engine's column decides."""
+    names = list(runs)
+    measured = {name: targets(run) for name, run in runs.items() if "error" not in run}
+    lines = ["| target | " + " | ".join(names) + " |", "| --- |" + " ---: |" * len(names)]
+    labels = [label for label, _got, _met in next(iter(measured.values()), [])]
+    for i, label in enumerate(labels):
+        cells = []
+        for name in names:
+            if name not in measured:
+                cells.append("not measured")
+                continue
+            _label, got, met = measured[name][i]
+            cells.append(f"{got}: {'met' if met else 'missed'}")
+        lines.append(f"| {label} | " + " | ".join(cells) + " |")
+    return lines
+
+
+def report(runs, scale, seconds, connections, when=None, commit_id=None, host=None):
+    """The whole Markdown report."""
+    when = when or datetime.now(UTC)
+    lines = [
+        "# Benchmark report",
+        "",
+        f"Written by `make bench` on {when:%Y-%m-%d %H:%M} UTC from commit "
+        f"`{commit_id or commit()}`, on {host or machine()}. Do not edit: run `make bench` again "
+        "(see [benchmarks.md](benchmarks.md)).",
+        "",
+        f"Data: the portal's content plus {scale['--documents']} documents, "
+        f"{scale['--case-studies']} case studies (PT and EN) and {scale['--webinars']} webinars. "
+        f"wrk {seconds} s at {connections} connections per row; gunicorn, 2 sync workers, "
+        "production settings. Uncached: the page cache off (menu, footer, counts and ranked "
+        "search ids stay cached under the content version). Queries: counted in-process with the "
+        "test client on the same data. Ratios are to the static file of the same engine's run.",
+        "",
+        f"## Targets (issue 18; they apply to {PRODUCTION})",
+        "",
+        *targets_table(runs),
+    ]
+    missed = [
+        label
+        for name, run in runs.items()
+        if name == PRODUCTION and "error" not in run
+        for label, _got, met in targets(run)
+        if not met
+    ]
+    lines += ["", f"{PRODUCTION}: " + (f"{len(missed)} missed." if missed else "every target met.")]
+    for name, run in runs.items():
+        lines += ["", f"## {name}", ""]
+        if "error" in run:
+            lines.append(f"Not measured: {run['error']}")
+            continue
+        lines += engine_table(run)
+        pages = ", ".join(f"{name} `{page['path']}`" for name, page in run["pages"].items())
+        lines += ["", f"Addresses: {pages}; search `/pt/pesquisa/?q=` and the word."]
+        sql = ", ".join(
+            f"“{word}” {ms:.1f} ms" for word, ms in run.get("search_sql_ms", {}).items()
+        )
+        if sql:
+            lines += ["", f"Ranking SQL per word, ids not cached (in-process, median of 5): {sql}."]
+        if run.get("weight"):
+            lines.append(
+                f"Home page over the wire, with CSS and JS: {run['weight'] / 1024:.1f} KB."
+            )
+    return "\n".join(lines) + "\n"
+
+
+def write(text, path=REPORT):
+    Path(path).write_text(text, "utf-8")
+    return path
