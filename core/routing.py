@@ -40,7 +40,7 @@ def route_key(request, site, components):
 
 
 def cached_route(request, components):
-    """(RouteResult, True) from the nearest remembered page on the way; None if there is none."""
+    """(RouteResult, remembered page) from the nearest remembered page on the way, else None."""
     site = find_site(request)
     if site is None or not settings.FRAGMENT_CACHE_SECONDS:
         return None
@@ -53,7 +53,7 @@ def cached_route(request, components):
             if rest and below_routable:
                 return None  # a routable ancestor might take the longer address: Wagtail decides
             try:
-                return page.route(request, rest)
+                return page.route(request, rest), page
             except Http404:
                 return Http404
     return None
@@ -79,14 +79,17 @@ def remember_route(request, components, page):
 def serve(request, path):
     """wagtail.views.serve, finding the page through the cache when it can."""
     components = [component for component in path.split("/") if component]
-    result = cached_route(request, components)
-    if result is Http404:
+    found = cached_route(request, components)
+    if found is Http404:
         raise Http404
-    known_public = result is not None
+    result, remembered = found or (None, None)
     if result is None:
         result = Page.route_for_request(request, path)
         if result is None:
             raise Http404
+    # Only the remembered page itself is known to be unrestricted, not a child reached below it.
+    known_public = remembered is not None and result[0].pk == remembered.pk
+    if not known_public:
         remember_route(request, components, result[0])
     request._wagtail_route_for_request = result
     page, args, kwargs = result

@@ -34,6 +34,8 @@ def remember(request, name, compute):
 def template_context(request):
     """For {% cache fragment_cache_seconds name content_version … %} in templates."""
     seconds = settings.FRAGMENT_CACHE_SECONDS
+    if getattr(request, "is_preview", False):
+        seconds = 0  # an editor's preview shows the draft, not fragments of the published page
     # Off: no version query, and a key no stored fragment has; a timeout of 0 stores nothing.
     return {
         "content_version": SimpleLazyObject(lambda: content_version(request) if seconds else "off"),
