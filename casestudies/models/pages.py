@@ -67,7 +67,6 @@ class CaseStudyIndexPage(RoutablePageMixin, BodyPage):
         cases = (
             public_pages(CaseStudyPage.objects.child_of(self))
             .select_related("procedure_type")
-            .prefetch_related("sectors")
             .order_by(Coalesce("end_year", "start_year").desc(nulls_last=True), "title")
         )
         if filters["procedure"]:
@@ -122,7 +121,9 @@ class CaseStudyIndexPage(RoutablePageMixin, BodyPage):
                 case.summary or case.intro,
                 request.build_absolute_uri(case.url),
             ]  # fmt: skip
-            for case in cases.defer_streamfields().iterator(chunk_size=500)
+            for case in cases.prefetch_related("sectors")
+            .defer_streamfields()
+            .iterator(chunk_size=500)
         )
         return csv_response(f"procureplus-case-studies-{get_language()}.csv", header, rows)
 
