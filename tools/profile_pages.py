@@ -149,6 +149,7 @@ def main():
     parser.add_argument("--profile", default="", help="cProfile the pages whose name contains this")
     parser.add_argument("--top", type=int, default=15, help="functions in each profile")
     parser.add_argument("--sql", action="store_true", help="print each page's queries")
+    parser.add_argument("--save", default="", help="write each page's HTML into this folder")
     args = parser.parse_args()
 
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "procureplus.settings.dev")
@@ -156,12 +157,14 @@ def main():
     from django.conf import settings
     from django.test import Client, override_settings
 
+    from procureplus.settings.env import cache_backend
+
     overrides = {
         "PAGE_CACHE_SECONDS": 0,
         "FRAGMENT_CACHE_SECONDS": 600,
         "DEBUG": False,
         "ALLOWED_HOSTS": ["*"],
-        "CACHES": {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}},
+        "CACHES": {"default": cache_backend("")},  # process memory, as production without Redis
         # No collectstatic needed: the manifest's lookup is a dict read either way.
         "STORAGES": {
             **settings.STORAGES,
@@ -180,6 +183,10 @@ def main():
                 continue
             count, ms, sql = measure(client, url, args.runs, args.warm)
             print(f"| {name} | `{url}` | {count} | {ms:.1f} |", flush=True)
+            if args.save:
+                Path(args.save).mkdir(parents=True, exist_ok=True)
+                html = client.get(url).content
+                Path(args.save, name.replace(" ", "_").replace(",", "") + ".html").write_bytes(html)
             if args.sql:
                 print("\n".join(f"    {line}" for line in sql))
             if args.profile and args.profile in name:

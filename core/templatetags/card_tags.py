@@ -13,14 +13,18 @@ register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
-def cards(context, records, template_name, name, tag="li"):
-    """Each record through `template_name` (as `name`), each wrapped in <tag>; one cache read."""
+def cards(context, records, template_name, name, tag="li", **shared):
+    """Each record through `template_name` (as `name`), each wrapped in <tag>; one cache read.
+
+    `shared` values (e.g. the list page) join each card's context: they must be the same
+    wherever the template is used for this content version, as the key names only the record.
+    """
     records = list(records)
     card = get_template(template_name)
     request = context.get("request")
     seconds = settings.FRAGMENT_CACHE_SECONDS
     if request is None or not seconds or getattr(request, "is_preview", False):
-        html = [card.render({name: record}, request) for record in records]
+        html = [card.render({**shared, name: record}, request) for record in records]
     else:
         keys = [
             versioned_key(request, f"card:{template_name}:{record.pk}:{get_language()}")
@@ -31,7 +35,7 @@ def cards(context, records, template_name, name, tag="li"):
         html = []
         for key, record in zip(keys, records, strict=True):
             if key not in found:
-                found[key] = missing[key] = card.render({name: record}, request)
+                found[key] = missing[key] = card.render({**shared, name: record}, request)
             html.append(found[key])
         if missing:
             cache.set_many(missing, seconds)
