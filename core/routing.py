@@ -8,6 +8,8 @@ restricted page is never found by an old walk. Only unrestricted pages are kept;
 one always takes Wagtail's own path and check.
 """
 
+import hashlib
+
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
@@ -36,7 +38,10 @@ def find_site(request):
 
 
 def route_key(request, site, components):
-    return versioned_key(request, f"route:{site.pk}:{get_language()}:{'/'.join(components)}")
+    address = "/".join(components)
+    if len(address) > 150:  # a cache key stays short (memcached's limit is 250)
+        address = hashlib.sha256(address.encode()).hexdigest()
+    return versioned_key(request, f"route:{site.pk}:{get_language()}:{address}")
 
 
 def cached_route(request, components):
