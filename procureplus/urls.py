@@ -2,10 +2,10 @@ from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 from django.utils.translation import pgettext_lazy
 
-from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from core import routing
 from ops import health
 from portal import seo
 from portal.api import api_router
@@ -29,7 +29,7 @@ urlpatterns += i18n_patterns(
     path("feeds/", include("casestudies.urls")),
     path(pgettext_lazy("URL", "search/"), search_views.search_view, name="search"),
     path(pgettext_lazy("URL", "search/suggest/"), search_views.suggest_view, name="search_suggest"),
-    path("", include(wagtail_urls)),
+    path("", include(routing)),  # Wagtail's URLs, pages found through the cache
     prefix_default_language=True,
 )
 

@@ -2,6 +2,8 @@
 
 import difflib
 
+from django.conf import settings
+from django.core.cache import cache
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils.translation import get_language
@@ -11,6 +13,7 @@ from wagtail.models import Page, get_page_models
 
 from core.listing import clean_choice, paginate, query_without
 from core.navigation import live_page_of_type
+from core.versioned_cache import versioned_key
 from search import registry
 from search.models import SearchEntry
 from search.query import cached_search, clean_query, entries_in_order
@@ -29,7 +32,29 @@ def useful_pages(language):
 
 
 def attach_urls(entries, request, language):
+    """Give each entry the address of what it stands for: one cache read for the whole page,
+    and a few queries for the entries whose address this content version has not seen yet."""
+    seconds = settings.FRAGMENT_CACHE_SECONDS
+    if not seconds:
+        find_urls(entries, request, language)
+        return
+    keys = {
+        entry.pk: versioned_key(request, f"search-url:{language}:{entry.kind}:{entry.object_id}")
+        for entry in entries
+    }
+    found = cache.get_many(list(keys.values()))
+    missing = [entry for entry in entries if keys[entry.pk] not in found]
+    find_urls(missing, request, language)
+    cache.set_many({keys[entry.pk]: entry.url for entry in missing}, seconds)
+    for entry in entries:
+        if entry.pk in keys and keys[entry.pk] in found:
+            entry.url = found[keys[entry.pk]]
+
+
+def find_urls(entries, request, language):
     """Give each entry the address of what it stands for, a few queries for the whole page."""
+    if not entries:
+        return
     by_kind = {}
     for entry in entries:
         by_kind.setdefault(entry.kind, []).append(entry)

@@ -20,3 +20,32 @@ def assert_queries_do_not_grow(client, url, grow, budget):
     after = query_count(client, url)
     assert after == before, f"{url}: {before} queries grew to {after}"
     assert before <= budget, f"{url}: {before} queries, budget {budget}"
+
+
+def production_query_count(client, url):
+    """Queries of a request as production serves it with the page cache off: the fragment
+    cache on, warmed by one request at this data size (the cache is emptied first, as a test's
+    edits are never committed and so never bump the content version)."""
+    from django.core.cache import cache
+    from django.test import override_settings
+
+    cache.clear()
+    with override_settings(FRAGMENT_CACHE_SECONDS=600, PAGE_CACHE_SECONDS=0):
+        return query_count(client, url)
+
+
+def assert_page_budget(client, url, grow, budget=8):
+    """Rendered afresh (fragment cache off) the page's queries do not grow with rows; as
+    production serves it, they stay within `budget` at every size."""
+    from django.test import override_settings
+
+    with override_settings(FRAGMENT_CACHE_SECONDS=0):
+        cold_before = query_count(client, url)
+    before = production_query_count(client, url)
+    grow()
+    with override_settings(FRAGMENT_CACHE_SECONDS=0):
+        cold_after = query_count(client, url)
+    after = production_query_count(client, url)
+    assert cold_after == cold_before, f"{url}: {cold_before} queries grew to {cold_after}"
+    assert after == before, f"{url}, fragment cache on: {before} queries grew to {after}"
+    assert after <= budget, f"{url}: {after} queries, budget {budget}"

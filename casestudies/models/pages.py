@@ -20,6 +20,7 @@ from casestudies.similar import similar_cases
 from core.csv_export import csv_response
 from core.listing import clean_choice, clean_int, paginate, query_without
 from core.models import BasePage, BodyPage, RelatedDocumentsMixin
+from core.versioned_cache import remember
 from core.visibility import public_pages
 
 from .taxonomy import ProcedureType, Sector
@@ -40,9 +41,23 @@ class CaseStudyIndexPage(RoutablePageMixin, BodyPage):
         verbose_name = _("case study index")
         verbose_name_plural = _("case study indexes")
 
-    def filtered_cases(self, params):
-        procedures = list(ProcedureType.objects.all())
-        sectors = list(Sector.objects.all())
+    def choices(self):
+        """The filters' choices: procedures, sectors and the countries its cases are in."""
+        used_countries = public_pages(CaseStudyPage.objects.child_of(self)).values_list(
+            "country", flat=True
+        )
+        countries = dict(COUNTRIES)
+        return (
+            list(ProcedureType.objects.all()),
+            list(Sector.objects.all()),
+            [(code, countries[code]) for code in sorted(set(used_countries)) if code in countries],
+        )
+
+    def filtered_cases(self, request):
+        params = request.GET
+        procedures, sectors, countries = remember(
+            request, f"case-choices:{self.pk}:{get_language()}", self.choices
+        )
         filters = {
             "procedure": clean_choice(params, "procedure", {p.slug for p in procedures}),
             "sector": clean_choice(params, "sector", {s.slug for s in sectors}),
@@ -52,7 +67,6 @@ class CaseStudyIndexPage(RoutablePageMixin, BodyPage):
         cases = (
             public_pages(CaseStudyPage.objects.child_of(self))
             .select_related("procedure_type")
-            .prefetch_related("sectors")
             .order_by(Coalesce("end_year", "start_year").desc(nulls_last=True), "title")
         )
         if filters["procedure"]:
@@ -66,24 +80,20 @@ class CaseStudyIndexPage(RoutablePageMixin, BodyPage):
             cases = cases.filter(start_year__lte=year).filter(
                 Q(end_year__gte=year) | Q(end_year__isnull=True, start_year=year)
             )
-        return cases, filters, procedures, sectors
+        return cases, filters, (procedures, sectors, countries)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         params = request.GET
-        cases, filters, procedures, sectors = self.filtered_cases(params)
-        countries = dict(COUNTRIES)
-        used_countries = public_pages(CaseStudyPage.objects.child_of(self)).values_list(
-            "country", flat=True
-        )
+        cases, filters, (procedures, sectors, countries) = self.filtered_cases(request)
+        filtered_by = ":".join(str(value) for value in filters.values())
+        count = remember(request, f"case-count:{self.pk}:{filtered_by}", cases.count)
         context.update(
-            cases=paginate(cases, params, self.per_page),
+            cases=paginate(cases, params, self.per_page, count),
             filters=filters,
             procedures=procedures,
             sectors=sectors,
-            countries=[
-                (code, countries[code]) for code in sorted(set(used_countries)) if code in countries
-            ],
+            countries=countries,
             page_query=query_without(params, "page"),
             is_filtered=any(filters.values()),
         )
@@ -91,7 +101,7 @@ class CaseStudyIndexPage(RoutablePageMixin, BodyPage):
 
     @path("csv/")
     def csv_route(self, request):
-        cases = self.filtered_cases(request.GET)[0]
+        cases = self.filtered_cases(request)[0]
         header = [
             _("Title"), _("Procedure"), _("Sectors"), _("Country"), _("Start year"),
             _("End year"), _("Buyer"), _("Programme or funding"), _("Budget"), _("Summary"),
@@ -111,7 +121,9 @@ class CaseStudyIndexPage(RoutablePageMixin, BodyPage):
                 case.summary or case.intro,
                 request.build_absolute_uri(case.url),
             ]  # fmt: skip
-            for case in cases.defer_streamfields().iterator(chunk_size=500)
+            for case in cases.prefetch_related("sectors")
+            .defer_streamfields()
+            .iterator(chunk_size=500)
         )
         return csv_response(f"procureplus-case-studies-{get_language()}.csv", header, rows)
 
@@ -226,11 +238,20 @@ class CaseStudyPage(RelatedDocumentsMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["sector_list"] = list(self.sectors.all())
-        context["similar_cases"] = similar_cases(
-            self, [sector.pk for sector in context["sector_list"]]
-        )
+        if getattr(request, "is_preview", False):
+            context.update(self.related())  # a draft's sectors, not the published ones
+        else:
+            context.update(remember(request, f"case-related:{self.pk}", self.related))
         return context
+
+    def related(self):
+        """Its procedure, sectors and similar cases: they change only with content."""
+        sectors = list(self.sectors.all())
+        return {
+            "procedure": self.procedure_type,
+            "sector_list": sectors,
+            "similar_cases": similar_cases(self, [sector.pk for sector in sectors]),
+        }
 
     def sections(self):
         """(heading, rich text) of the narrative sections that have content."""

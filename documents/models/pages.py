@@ -128,8 +128,9 @@ class DocumentLibraryPage(RoutablePageMixin, BodyPage):
         return response
 
     def add_detail_urls(self, documents):
+        base = self.url  # once: each page.url reads the site's root paths
         for document in documents:
-            document.detail_url = self.document_url(document)
+            document.detail_url = base + self.document_subpage(document.pk, document.title)
 
     def document_url(self, document):
         return self.url + self.document_subpage(document.pk, document.title)

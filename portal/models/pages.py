@@ -1,6 +1,7 @@
 """The home page and the general content page."""
 
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
@@ -9,6 +10,7 @@ from wagtail.models import Page
 from buyers.models import NewsletterPage, ProcedureChooserPage, SupportRequestPage
 from casestudies.models import CaseStudyPage
 from core.models import BodyPage
+from core.versioned_cache import remember
 from core.visibility import public_pages
 from documents.models import DocumentLibraryPage, LibraryDocument, Webinar, WebinarIndexPage
 
@@ -27,26 +29,38 @@ class HomePage(BodyPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["latest_documents"] = list(
+        # What is new changes only with content (and the webinar with the date): read once.
+        today = timezone.localdate()
+        context.update(remember(request, f"home:{self.pk}:{today}", self.whats_new))
+        return context
+
+    def whats_new(self):
+        latest_documents = list(
             LibraryDocument.objects.public()
             .defer("text_content")
             .order_by(*LibraryDocument.newest_first())[: self.latest_documents_count]
         )
         webinars = Webinar.objects.select_related("slides")
-        context["webinar"] = webinars.upcoming().first() or webinars.past().first()
         cases = public_pages(CaseStudyPage.objects.descendant_of(self))
         cases = cases.select_related("procedure_type")
-        context["featured_cases"] = list(
-            cases.order_by("-featured", "-start_year", "title")[: self.featured_cases_count]
-        )
-        context["library"] = self.find_child(DocumentLibraryPage)
-        if context["library"]:
-            context["library"].add_detail_urls(context["latest_documents"])
-        context["webinar_index"] = self.find_child(WebinarIndexPage)
-        context["buyer_tools"] = list(
-            public_pages(Page.objects.descendant_of(self).type(*self.buyer_tools)).order_by("path")
-        )  # plain pages: each type's blurb is a class attribute, so no query per type
-        return context
+        library = self.find_child(DocumentLibraryPage)
+        if library:
+            library.add_detail_urls(latest_documents)
+        return {
+            "latest_documents": latest_documents,
+            "webinar": webinars.upcoming().first() or webinars.past().first(),
+            "featured_cases": list(
+                cases.order_by("-featured", "-start_year", "title")[: self.featured_cases_count]
+            ),
+            "library": library,
+            "webinar_index": self.find_child(WebinarIndexPage),
+            # plain pages: each type's blurb is a class attribute, so no query per type
+            "buyer_tools": list(
+                public_pages(Page.objects.descendant_of(self).type(*self.buyer_tools)).order_by(
+                    "path"
+                )
+            ),
+        }
 
     def find_child(self, model):
         """The live page of that type below this home page, if any."""

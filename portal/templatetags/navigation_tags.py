@@ -2,6 +2,7 @@ from django import template
 from django.utils.translation import get_language
 
 from core import navigation
+from core.versioned_cache import remember
 from core.visibility import public_pages
 from portal.models import ContentPage, Organisation
 
@@ -15,7 +16,11 @@ def language_links(context):
     if context.get("is_error_page"):
         return navigation.home_language_links()
     if page is not None and getattr(page, "pk", None):
-        links = navigation.page_language_links(page)
+        links = remember(
+            context["request"],
+            f"language-links:{page.pk}:{get_language()}",
+            lambda: navigation.page_language_links(page),
+        )
         # A routable page's sub-view (a document, a webinar) exists under every translation.
         subpath = context.get("subpage_path")
         if subpath:
@@ -38,7 +43,12 @@ def main_nav(context):
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
 def breadcrumbs(context):
     page = context.get("page")
-    return {"crumbs": navigation.breadcrumbs(page) if page else [], "page": page}
+    if not page:
+        return {"crumbs": [], "page": page}
+    crumbs = remember(
+        context["request"], f"breadcrumbs:{page.pk}", lambda: navigation.breadcrumbs(page)
+    )
+    return {"crumbs": crumbs, "page": page, "request": context["request"]}
 
 
 @register.inclusion_tag("includes/footer_links.html")

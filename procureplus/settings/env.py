@@ -27,7 +27,11 @@ def cache_backend(redis_url):
     """Redis when REDIS_URL is set (shared by all workers and servers), else process memory."""
     if redis_url:
         return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": redis_url}
-    return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "MAX_ENTRIES": 5000}
+    # MAX_ENTRIES belongs in OPTIONS: at the top level Django ignores it and keeps 300.
+    return {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    }
 
 
 def media_storage(env):

@@ -1,0 +1,199 @@
+"""Cold pages in-process: SQL queries and CPU time per request of every public page type.
+
+Renders each page with Django's test client against the database DATABASE_URL names (load it
+with `manage.py generate_scale_data`), the whole-page cache off and the fragment cache on, as in
+production with the page cache off. Prints a Markdown table; `--profile NAME` adds cProfile's
+top functions for the pages whose name contains NAME.
+
+    DATABASE_URL=sqlite:///scale.sqlite3 python -m tools.profile_pages --runs 30
+"""
+
+import argparse
+import cProfile
+import io
+import os
+import pstats
+import statistics
+import sys
+import time
+import traceback
+from pathlib import Path
+
+import django
+
+BASE = str(Path(__file__).resolve().parent.parent) + "/"
+PAGE_TYPES = (
+    # (name, page model label, language, what to add to the page's URL)
+    ("home PT", "portal.HomePage", "pt", ""),
+    ("home EN", "portal.HomePage", "en", ""),
+    ("content page", "portal.ContentPage", "pt", ""),
+    ("library", "documents.DocumentLibraryPage", "pt", ""),
+    ("library, filtered", "documents.DocumentLibraryPage", "pt", "?category=article&year=2020"),
+    ("library, page 50", "documents.DocumentLibraryPage", "pt", "?page=50"),
+    ("document", "documents.DocumentLibraryPage", "pt", "document"),
+    ("webinar list", "documents.WebinarIndexPage", "pt", ""),
+    ("webinar", "documents.WebinarIndexPage", "pt", "webinar"),
+    ("case studies", "casestudies.CaseStudyIndexPage", "pt", ""),
+    ("case studies, filtered", "casestudies.CaseStudyIndexPage", "pt", "sector"),
+    ("case study", "casestudies.CaseStudyPage", "pt", ""),
+    ("FAQ", "portal.FAQPage", "pt", ""),
+    ("module list", "portal.ModuleIndexPage", "pt", ""),
+    ("module", "portal.ModulePage", "pt", ""),
+    ("event list", "portal.EventIndexPage", "pt", ""),
+    ("event report", "portal.EventReportPage", "pt", ""),
+    ("glossary", "portal.GlossaryPage", "pt", ""),
+    ("partnership", "portal.PartnershipPage", "pt", ""),
+    ("newsletter", "buyers.NewsletterPage", "pt", ""),
+    ("support request", "buyers.SupportRequestPage", "pt", ""),
+    ("chooser", "buyers.ProcedureChooserPage", "pt", ""),
+    (
+        "chooser, answered",
+        "buyers.ProcedureChooserPage",
+        "pt",
+        "?rd=no&market=no&spec=no&consulted=no",
+    ),
+    ("search", None, "pt", "/pt/pesquisa/?q=energia"),
+    ("search, rare word", None, "pt", "/pt/pesquisa/?q=consulta+preliminar"),
+)
+
+
+def page_addresses():
+    """(name, address) of each page type present in the database, first page of its kind."""
+    from django.apps import apps
+    from django.utils import translation
+
+    addresses = []
+    for name, label, language, extra in PAGE_TYPES:
+        if label is None:
+            addresses.append((name, extra))
+            continue
+        model = apps.get_model(label)
+        page = (
+            model.objects.live().public().filter(locale__language_code=language).order_by("path")
+        ).first()
+        if page is None:
+            print(f"# no live {label} in {language}: {name} skipped", file=sys.stderr)
+            continue
+        with translation.override(language):
+            url = page.url
+            if extra == "document":
+                documents = apps.get_model("documents.LibraryDocument").objects.public()
+                url = page.document_url(documents.order_by("pk").first())
+            elif extra == "webinar":
+                webinars = apps.get_model("documents.Webinar").objects
+                url = page.webinar_url(webinars.order_by("pk").first())
+            elif extra == "sector":
+                sector = apps.get_model("casestudies.Sector").objects.order_by("pk").first()
+                url += f"?sector={sector.slug}"
+            else:
+                url += extra
+        addresses.append((name, url))
+    return addresses
+
+
+def measure(client, url, runs, warm):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    for _ in range(warm):
+        response = client.get(url)
+        if response.status_code != 200:
+            raise SystemExit(f"{url} answered {response.status_code}")
+    times = []
+    for _ in range(runs):
+        start = time.process_time()
+        client.get(url)
+        times.append((time.process_time() - start) * 1000)
+    callers = []
+
+    def note_caller(execute, sql, params, many, context):
+        callers.append(f"{where_from()}: {sql[:160]}")
+        return execute(sql, params, many, context)
+
+    with CaptureQueriesContext(connection) as queries, connection.execute_wrapper(note_caller):
+        client.get(url)
+    return len(queries), statistics.median(times), callers
+
+
+def where_from():
+    """The innermost project and Wagtail frames that led to a query."""
+    frames = [
+        f"{frame.filename.split('site-packages/')[-1].removeprefix(BASE)}:{frame.lineno}"
+        for frame in traceback.extract_stack()
+        if ("/wagtail/" in frame.filename or "site-packages" not in frame.filename)
+        and frame.filename.startswith(BASE)
+        and "profile_pages" not in frame.filename
+    ]
+    return " < ".join(reversed(frames[-3:])) or "(library)"
+
+
+def profile(client, url, runs, top):
+    profiler = cProfile.Profile()
+    profiler.enable()
+    for _ in range(runs):
+        client.get(url)
+    profiler.disable()
+    out = io.StringIO()
+    stats = pstats.Stats(profiler, stream=out).sort_stats("cumulative")
+    stats.print_stats(top)
+    out.write("\n")
+    stats.sort_stats("tottime").print_stats(top)
+    return out.getvalue()
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=20, help="timed requests per page")
+    parser.add_argument("--warm", type=int, default=3, help="requests before timing")
+    parser.add_argument("--only", default="", help="pages whose name contains this")
+    parser.add_argument("--profile", default="", help="cProfile the pages whose name contains this")
+    parser.add_argument("--top", type=int, default=15, help="functions in each profile")
+    parser.add_argument("--sql", action="store_true", help="print each page's queries")
+    parser.add_argument("--save", default="", help="write each page's HTML into this folder")
+    args = parser.parse_args()
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "procureplus.settings.dev")
+    django.setup()
+    from django.conf import settings
+    from django.test import Client, override_settings
+
+    from procureplus.settings.env import cache_backend
+
+    overrides = {
+        "PAGE_CACHE_SECONDS": 0,
+        "FRAGMENT_CACHE_SECONDS": 600,
+        "DEBUG": False,
+        "ALLOWED_HOSTS": ["*"],
+        "CACHES": {"default": cache_backend("")},  # process memory, as production without Redis
+        # No collectstatic needed: the manifest's lookup is a dict read either way.
+        "STORAGES": {
+            **settings.STORAGES,
+            "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+        },
+    }
+    if "debug_toolbar" in settings.INSTALLED_APPS:  # pragma: no cover (not installed here)
+        overrides["DEBUG_TOOLBAR_CONFIG"] = {"SHOW_TOOLBAR_CALLBACK": lambda request: False}
+    with override_settings(**overrides):
+        client = Client(HTTP_HOST="127.0.0.1")
+        print("| page | address | queries | CPU ms |")
+        print("| --- | --- | ---: | ---: |")
+        profiles = []
+        for name, url in page_addresses():
+            if args.only and args.only not in name:
+                continue
+            count, ms, sql = measure(client, url, args.runs, args.warm)
+            print(f"| {name} | `{url}` | {count} | {ms:.1f} |", flush=True)
+            if args.save:
+                Path(args.save).mkdir(parents=True, exist_ok=True)
+                html = client.get(url).content
+                Path(args.save, name.replace(" ", "_").replace(",", "") + ".html").write_bytes(html)
+            if args.sql:
+                print("\n".join(f"    {line}" for line in sql))
+            if args.profile and args.profile in name:
+                profiles.append((name, profile(client, url, args.runs, args.top)))
+        for name, text in profiles:
+            print(f"\n## cProfile: {name} ({args.runs} requests)\n\n```\n{text}```")
+
+
+if __name__ == "__main__":
+    main()
