@@ -40,7 +40,8 @@ class IssueCreateView(CreateView):
         issue = NewsletterIssue(language=language if language in LANGUAGES else None)
         if issue.language is None:
             issue.language = NewsletterIssue._meta.get_field("language").default
-        issue.items = newsletter.as_stream(newsletter.proposed_items(issue.language))
+        if self.request.method == "GET":  # a POST brings the items the editor kept
+            issue.items = newsletter.as_stream(newsletter.proposed_items(issue.language))
         return issue
 
     def get_success_url(self):

@@ -88,6 +88,8 @@ def test_moderator_composes_previews_tests_sends_and_reads_the_log(client, porta
     assert response.status_code == 302 and response.url == url("send", issue.pk)
     assert issue.language == "pt" and len(issue.items) == len(proposed)
 
+    edit = client.get(url("edit", issue.pk)).content.decode()
+    assert url("send", issue.pk) in edit and "Pré-visualizar e enviar" in edit
     page = client.get(url("send", issue.pk)).content.decode()
     assert "Registo de envio" in page and "Enviar agora para 1 subscritor" in page
 
