@@ -26,8 +26,9 @@ def answer_mail(support_request, answer):
     return subject, body
 
 
-def send_answer(support_request, answer, now=None):
-    """Queue the answer mail, keep the answer, mark the request answered (first date once)."""
+def send_answer(support_request, answer, user=None, now=None):
+    """Queue the answer mail, keep the answer, mark the request answered (first date once);
+    whoever answers a request nobody owned becomes its owner."""
     address = support_request.requester_address()
     if not address:
         raise NoAddress
@@ -39,6 +40,8 @@ def send_answer(support_request, answer, now=None):
         rows.update(answer=answer, status=SupportRequest.Status.ANSWERED)
         # Only the first answer sets the date, even when two answers race.
         rows.filter(first_answered_at__isnull=True).update(first_answered_at=now)
+        if user is not None:
+            rows.filter(owner__isnull=True).update(owner=user)
         with translation.override(support_request.language):  # the queue records the language
             queue_mail(subject, body, [address], from_email=sender)
     support_request.refresh_from_db()

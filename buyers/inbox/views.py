@@ -116,7 +116,7 @@ class AnswerView(InboxViewMixin, FormView):
 
     def form_valid(self, form):
         try:
-            send_answer(self.object, form.cleaned_data["answer"])
+            send_answer(self.object, form.cleaned_data["answer"], self.request.user)
         except NoAddress:
             form.add_error(None, _("This request has no e-mail address to answer."))
             return self.form_invalid(form)

@@ -88,7 +88,8 @@ def test_answer_is_mailed_in_the_request_language_without_notes(
     client, member, make_request, code, greeting, subject
 ):
     # The editor works in the other language: the mail follows the request, not the editor.
-    client.force_login(member("Editors", "en" if code == "pt" else "pt"))
+    editor = member("Editors", "en" if code == "pt" else "pt")
+    client.force_login(editor)
     item = make_request(code, notes=NOTES)
     form = client.get(answer_url(item)).content.decode()
     assert "ana@example.pt" in form and NOTES not in form
@@ -106,18 +107,21 @@ def test_answer_is_mailed_in_the_request_language_without_notes(
     item.refresh_from_db()
     assert item.status == "answered" and item.answer == "Sim: a consulta é o primeiro passo."
     assert item.first_answered_at is not None
+    assert item.owner == editor  # nobody owned it: whoever answers takes it
     assert OutgoingMail.objects.get().language == code
 
 
 @pytest.mark.django_db
-def test_first_answer_date_is_set_once(make_request):
-    item = make_request("en")
-    first = send_answer(item, "First answer.").first_answered_at
+def test_first_answer_date_is_set_once(make_request, member):
+    owner, other = member("Moderators"), member("Editors")
+    item = make_request("en", owner=owner)
+    first = send_answer(item, "First answer.", other).first_answered_at
     item.status = SupportRequest.Status.IN_PROGRESS
     item.save()
     again = send_answer(item, "A better answer.")
     assert again.first_answered_at == first
     assert again.answer == "A better answer." and again.status == "answered"
+    assert again.owner == owner  # answering never takes a request from its owner
     assert len(mail.outbox) == 2
 
 
