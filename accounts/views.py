@@ -5,7 +5,7 @@ from django.contrib.auth import REDIRECT_FIELD_NAME
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
@@ -114,7 +114,8 @@ def enrol(request):
             devices.confirm(device)
             request.session[NEW_CODES] = devices.new_recovery_codes(user)
             complete_sign_in(request, device)
-            return redirect(f"{reverse('two_factor:recovery_codes')}?next={next_url(request)}")
+            query = urlencode({REDIRECT_FIELD_NAME: next_url(request)})
+            return redirect(f"{reverse('two_factor:recovery_codes')}?{query}")
     return TemplateResponse(
         request,
         "accounts/two_factor_enrol.html",

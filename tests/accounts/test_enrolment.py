@@ -52,7 +52,7 @@ def test_enrolment_end_to_end(client, make_user, two_factor_for):
     assert page.context["secret"].replace(" ", "") in html.replace(" ", "")
     assert enrol_page(client)[1] == device  # a reload keeps the same key
 
-    done = client.post(ENROL, {"otp_token": code(device), "next": "/admin/pages/"})
+    done = client.post(ENROL, {"otp_token": code(device), "next": "/admin/pages/?p=2&q=x"})
     assert done.status_code == 302
     assert done["Location"].startswith(CODES)
     shown = client.get(done["Location"])
@@ -62,6 +62,7 @@ def test_enrolment_end_to_end(client, make_user, two_factor_for):
     assert set(codes) == set(
         StaticToken.objects.filter(device__user=user).values_list("token", flat=True)
     )
+    assert shown.context["next"] == "/admin/pages/?p=2&q=x"
     assert client.get(CODES).status_code == 302  # shown once
     assert client.get("/admin/pages/").status_code == 200
 
