@@ -6,6 +6,7 @@ then, each with its full address in the issue's language. Only what a visitor ma
 
 from datetime import timedelta
 
+from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
@@ -105,12 +106,13 @@ def pages(model, kind, language, since):
 
 
 def faq_entries(language, since):
-    """Entries reviewed since then: an FAQ entry records when its answer was last checked."""
+    """Live entries published or reviewed since then (drafts awaiting moderation never)."""
     faq = index_page(FAQPage, language)
     if faq is None:
         return []
     base = absolute(faq)
-    found = FAQEntry.objects.filter(last_reviewed__gte=since.date()).order_by("-last_reviewed")
+    changed = Q(last_published_at__gte=since) | Q(last_reviewed__gte=since.date())
+    found = FAQEntry.objects.shown_in(language).filter(changed).order_by("-last_reviewed")
     return [
         item(_("FAQ"), entry.question, entry.short_answer, f"{base}#{entry.slug}")
         for entry in found[:PER_KIND]

@@ -18,6 +18,7 @@ from buyers.models import NewsletterIssue, NewsletterPage, Subscriber
 from casestudies.models import CaseStudyPage
 from editorial import newsletter
 from tests.buyers.factories import NewsletterIssueFactory, SubscriberFactory
+from tests.portal.factories import FAQEntryFactory
 
 
 @pytest.fixture
@@ -157,3 +158,16 @@ def test_the_live_preview_shows_both_parts(homes):
     assert b"<h1" in issue.serve_preview(request, "html").content
     text = issue.serve_preview(request, "text")
     assert text["Content-Type"].startswith("text/plain") and b"March news" in text.content
+
+
+@pytest.mark.django_db
+def test_faq_proposals_are_live_entries_never_drafts(portal_content):
+    NewsletterIssueFactory(
+        language="pt", status=NewsletterIssue.Status.SENT, sent_at=timezone.now()
+    )
+    today = timezone.localdate() + timedelta(days=1)
+    live = FAQEntryFactory(question_pt="Pergunta publicada?", last_reviewed=today)
+    FAQEntryFactory(question_pt="Rascunho em moderação?", last_reviewed=today, live=False)
+    proposed = newsletter.proposed_items("pt")
+    assert [entry["title"] for entry in proposed] == [live.question_pt]
+    assert proposed[0]["link"].endswith(f"#{live.slug}")

@@ -51,8 +51,8 @@ def revoke(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("editorial", "0003_footer_text"),
-        ("buyers", "0003_newsletter_issues"),
+        ("editorial", "0004_support_inbox_and_faq_moderation"),
+        ("buyers", "0004_newsletter_issues"),
     ]
 
     operations = [migrations.RunPython(grant, revoke)]

@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('buyers', '0002_page_menu_title'),
+        ('buyers', '0003_support_request_inbox'),
         ('core', '0002_outgoingmail'),
     ]
 
