@@ -75,20 +75,32 @@ def page_addresses():
             print(f"# no live {label} in {language}: {name} skipped", file=sys.stderr)
             continue
         with translation.override(language):
-            url = page.url
-            if extra == "document":
-                documents = apps.get_model("documents.LibraryDocument").objects.public()
-                url = page.document_url(documents.order_by("pk").first())
-            elif extra == "webinar":
-                webinars = apps.get_model("documents.Webinar").objects
-                url = page.webinar_url(webinars.order_by("pk").first())
-            elif extra == "sector":
-                sector = apps.get_model("casestudies.Sector").objects.order_by("pk").first()
-                url += f"?sector={sector.slug}"
-            else:
-                url += extra
+            url = address_of(page, extra)
+        if url is None:
+            print(f"# nothing to show under {page.url}: {name} skipped", file=sys.stderr)
+            continue
         addresses.append((name, url))
     return addresses
+
+
+def address_of(page, extra):
+    """The page's address with `extra` (a query string, or a record shown below it), or None."""
+    from django.apps import apps
+
+    record_models = {
+        "document": ("documents.LibraryDocument", "document_url"),
+        "webinar": ("documents.Webinar", "webinar_url"),
+    }
+    if extra in record_models:
+        label, method = record_models[extra]
+        model = apps.get_model(label)
+        records = model.objects.public() if hasattr(model.objects, "public") else model.objects
+        record = records.order_by("pk").first()
+        return getattr(page, method)(record) if record else None
+    if extra == "sector":
+        sector = apps.get_model("casestudies.Sector").objects.order_by("pk").first()
+        return f"{page.url}?sector={sector.slug}" if sector else None
+    return page.url + extra
 
 
 def measure(client, url, runs, warm):

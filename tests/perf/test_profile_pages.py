@@ -1,0 +1,20 @@
+"""tools/profile_pages.py finds each page type present and measures it."""
+
+import pytest
+
+from tests.documents.factories import DocumentLibraryPageFactory, LibraryDocumentFactory
+from tools import profile_pages
+
+
+@pytest.mark.django_db
+def test_addresses_and_measures(client, homes):
+    library = DocumentLibraryPageFactory(parent=homes["pt"], locale=homes["pt"].locale)
+    document = LibraryDocumentFactory()
+    addresses = dict(profile_pages.page_addresses())
+    assert addresses["home PT"] == "/pt/"
+    assert addresses["home EN"] == "/en/"
+    assert addresses["document"] == library.document_url(document)
+    assert "webinar" not in addresses  # no webinar list here: skipped, not an error
+    queries, cpu_ms, callers = profile_pages.measure(client, addresses["library"], runs=2, warm=1)
+    assert queries == len(callers) > 0
+    assert cpu_ms > 0
