@@ -73,6 +73,20 @@ def test_many_saves_in_one_transaction_bump_once_and_warm_once(cached, changes):
 
 
 @pytest.mark.django_db
+def test_a_saved_draft_bumps_nothing_and_its_publish_once(client, cached, changes):
+    module = first_module("pt").specific
+    warm_pages.call(ContentVersion.current(), [])
+    before = ContentVersion.stored()
+    module.title = "Rascunho"
+    changes(module.save_revision)
+    assert ContentVersion.stored() == before
+    assert client.get("/pt/")[HEADER] == "hit"  # nothing a visitor sees has changed
+    changes(module.get_latest_revision().publish)
+    assert ContentVersion.stored() == before + 1
+    assert "Rascunho" in client.get(module.url).content.decode()
+
+
+@pytest.mark.django_db
 def test_no_task_when_the_page_cache_is_off(portal_content, changes, settings):
     assert settings.PAGE_CACHE_SECONDS == 0
     with mock.patch.object(page_cache, "warm_pages") as warm:
