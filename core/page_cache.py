@@ -21,7 +21,7 @@ from wagtail.models.pages import COMMENTS_RELATION_NAME
 from wagtail.signals import post_page_move
 
 from core.models import ContentVersion
-from core.page_warmup import warm_pages
+from core.page_warmup import CHANGED_PAGES_LIMIT, warm_pages
 from core.versioned_cache import content_version
 
 UNCACHED_PREFIXES = ("/admin/", "/documents/", "/api/", "/healthz", "/readyz")
@@ -159,7 +159,8 @@ def publish_changes():
     version = ContentVersion.bump()
     if settings.PAGE_CACHE_SECONDS:
         # After the bump's own callback, which copies the new version to Redis.
-        transaction.on_commit(lambda: warm_pages.enqueue(version, sorted(page_ids)))
+        page_ids = sorted(page_ids)[:CHANGED_PAGES_LIMIT]
+        transaction.on_commit(lambda: warm_pages.enqueue(version, page_ids))
 
 
 def content_changed(sender, instance=None, update_fields=None, **kwargs):
