@@ -17,10 +17,11 @@ from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from wagtail.models import Page
+from wagtail.models.pages import COMMENTS_RELATION_NAME
 from wagtail.signals import post_page_move
 
 from core.models import ContentVersion
-from core.page_warmup import warm_pages
+from core.page_warmup import CHANGED_PAGES_LIMIT, warm_pages
 from core.versioned_cache import content_version
 
 UNCACHED_PREFIXES = ("/admin/", "/documents/", "/api/", "/healthz", "/readyz")
@@ -38,6 +39,14 @@ WAGTAIL_CONTENT_MODELS = {
     "wagtailredirects": {"redirect"},
 }
 HEADER = "X-Page-Cache"
+# What saving a draft (Page.save_revision) writes on the page's row: nothing a visitor sees.
+DRAFT_FIELDS = {
+    COMMENTS_RELATION_NAME,
+    "latest_revision",
+    "latest_revision_created_at",
+    "draft_title",
+    "has_unpublished_changes",
+}
 
 
 def is_cacheable_request(request):
@@ -150,10 +159,13 @@ def publish_changes():
     version = ContentVersion.bump()
     if settings.PAGE_CACHE_SECONDS:
         # After the bump's own callback, which copies the new version to Redis.
-        transaction.on_commit(lambda: warm_pages.enqueue(version, sorted(page_ids)))
+        page_ids = sorted(page_ids)[:CHANGED_PAGES_LIMIT]
+        transaction.on_commit(lambda: warm_pages.enqueue(version, page_ids))
 
 
-def content_changed(sender, instance=None, **kwargs):
+def content_changed(sender, instance=None, update_fields=None, **kwargs):
+    if update_fields and isinstance(instance, Page) and set(update_fields) <= DRAFT_FIELDS:
+        return  # a draft saved: the live page is unchanged until it is published
     if is_content(sender):
         record_change(instance)
 

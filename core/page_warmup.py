@@ -27,6 +27,8 @@ from core.models import ContentVersion
 from core.visibility import public_pages
 
 WARM_PAGES = []  # callables returning a queryset of pages to keep warm
+# A transaction that changed more pages is a bulk load: only this many of them are rendered.
+CHANGED_PAGES_LIMIT = 20
 logger = logging.getLogger(__name__)
 
 
@@ -55,7 +57,8 @@ def ancestors(pages):
 
 def warm_paths(page_ids, everything=True):
     """The addresses to render, each once, the changed pages' first."""
-    pages = list(public_pages(Page.objects.filter(pk__in=page_ids)).order_by("path"))
+    changed = Page.objects.filter(pk__in=page_ids[:CHANGED_PAGES_LIMIT])
+    pages = list(public_pages(changed).order_by("path"))
     if everything:
         pages.extend(ancestors(pages))
         for pages_of_an_app in [site_homes, *WARM_PAGES]:

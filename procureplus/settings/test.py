@@ -29,7 +29,8 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # Tasks run inside the request, so tests see their effect at once; tests/test_tasks.py and
 # the mail-server tests switch to the database backend and run the worker.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
-WAGTAILADMIN_BASE_URL = "http://testserver"
+# The two-server test sets it to the host its visitors use, so the warm-up fills their entries.
+WAGTAILADMIN_BASE_URL = os.environ.get("TEST_WAGTAILADMIN_BASE_URL", "http://testserver")
 # Serve static files from the finders, as in development: tests do not run collectstatic.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True

@@ -10,7 +10,7 @@ import pytest
 
 from core import page_cache
 from core.models import ContentVersion
-from core.page_warmup import warm_pages, warm_paths
+from core.page_warmup import CHANGED_PAGES_LIMIT, warm_pages, warm_paths
 from documents.models import DocumentLibraryPage
 from portal.models import ContentPage, ModulePage, Organisation
 
@@ -70,6 +70,30 @@ def test_many_saves_in_one_transaction_bump_once_and_warm_once(cached, changes):
         changes(lambda: [publish(page) for page in pages])
     assert ContentVersion.stored() == before + 1
     warm.enqueue.assert_called_once_with(before + 1, sorted(page.pk for page in pages))
+
+
+@pytest.mark.django_db
+def test_a_saved_draft_bumps_nothing_and_its_publish_once(client, cached, changes):
+    module = first_module("pt").specific
+    warm_pages.call(ContentVersion.current(), [])
+    before = ContentVersion.stored()
+    module.title = "Rascunho"
+    changes(module.save_revision)
+    assert ContentVersion.stored() == before
+    assert client.get("/pt/")[HEADER] == "hit"  # nothing a visitor sees has changed
+    changes(module.get_latest_revision().publish)
+    assert ContentVersion.stored() == before + 1
+    assert "Rascunho" in client.get(module.url).content.decode()
+
+
+@pytest.mark.django_db
+def test_a_bulk_load_warms_a_bounded_number_of_its_pages(cached, changes, settings):
+    pages = list(Page.objects.filter(depth__gt=2).order_by("pk"))
+    assert len(pages) > CHANGED_PAGES_LIMIT
+    with mock.patch.object(page_cache, "warm_pages") as warm:
+        changes(lambda: [page.save() for page in pages])
+    _version, page_ids = warm.enqueue.call_args.args
+    assert page_ids == sorted(page.pk for page in pages)[:CHANGED_PAGES_LIMIT]
 
 
 @pytest.mark.django_db

@@ -53,6 +53,7 @@ def two_servers(tmp_path_factory):
         "REDIS_URL": REDIS_URL,
         "PAGE_CACHE_SECONDS": "600",
         "DJANGO_SUPERUSER_PASSWORD": PASSWORD,
+        "TEST_WAGTAILADMIN_BASE_URL": "http://localhost",  # the warm-up renders what visitors ask
     }
     setup = [["ensure_admin"]]
     tmp = tmp_path_factory.mktemp("two-servers")
@@ -77,6 +78,7 @@ def test_cached_pages_are_shared_and_an_edit_through_one_reaches_the_other(two_s
     editor.post_form(f"/admin/pages/{page_id(first, 'privacidade')}/unpublish/", {})
 
     assert visitor_two.get(path)[0] == 404
+    assert visitor_two.get("/pt/")[1]["X-Page-Cache"] == "hit"  # warmed by the first server
 
 
 def test_after_redis_is_flushed_both_serve_the_current_version(two_servers):
