@@ -65,9 +65,9 @@ def wait_until_up(base_url, process, timeout=60):
         if process.poll() is not None:
             raise RuntimeError(f"The site server exited with code {process.returncode}.")
         try:
-            with urllib.request.urlopen(f"{base_url}/pt/", timeout=5):
+            with urllib.request.urlopen(f"{base_url}/pt/", timeout=15):
                 return
-        except (urllib.error.URLError, ConnectionError):
+        except (urllib.error.URLError, ConnectionError, TimeoutError):  # busy, still starting
             time.sleep(0.3)
     raise RuntimeError(f"The site server did not answer within {timeout} s.")
 

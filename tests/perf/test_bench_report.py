@@ -94,3 +94,13 @@ def test_an_engine_that_could_not_run_is_reported_not_measured(tmp_path):
     text = write(runs, tmp_path)
     assert "Not measured: connection refused" in text
     assert "| home cached ≥ 0.7 of static | not measured | 0.90: met |" in text
+
+
+def test_a_row_in_which_no_request_finished_fails(tmp_path):
+    run = engine_run()
+    run["pages"]["home"]["uncached"] = wrk(0, statuses={})
+    run["search"]["energia"] = wrk(0, statuses={})
+    text = write({bench_report.PRODUCTION: run}, tmp_path)
+    assert "| home | uncached | 0 | — | — | — | 1 | 8 | 0.00 |" in text
+    assert "| search “energia” p95 ≤ 150 ms | inf ms: missed |" in text
+    assert "| no failed request | 2: missed |" in text

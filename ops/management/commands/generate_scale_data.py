@@ -2,7 +2,7 @@ import time
 
 from django.core.management.base import BaseCommand
 
-from ops.scale_data import generate
+from ops.scale_data import analyze, generate
 
 
 class ProgressBar:
@@ -40,4 +40,5 @@ class Command(BaseCommand):
             webinars,
             lambda label, total: ProgressBar(self.stdout, label, total),
         )
+        analyze()
         self.stdout.write(f"Scale data written in {time.monotonic() - started:.0f} s.")
