@@ -16,7 +16,7 @@ from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
-from wagtail.models import Page
+from wagtail.models import Page, RevisionMixin
 from wagtail.models.pages import COMMENTS_RELATION_NAME
 from wagtail.signals import post_page_move
 
@@ -39,7 +39,8 @@ WAGTAIL_CONTENT_MODELS = {
     "wagtailredirects": {"redirect"},
 }
 HEADER = "X-Page-Cache"
-# What saving a draft (Page.save_revision) writes on the page's row: nothing a visitor sees.
+# What saving a draft (save_revision of a page or a moderated snippet) writes on its row:
+# nothing a visitor sees.
 DRAFT_FIELDS = {
     COMMENTS_RELATION_NAME,
     "latest_revision",
@@ -164,8 +165,8 @@ def publish_changes():
 
 
 def content_changed(sender, instance=None, update_fields=None, **kwargs):
-    if update_fields and isinstance(instance, Page) and set(update_fields) <= DRAFT_FIELDS:
-        return  # a draft saved: the live page is unchanged until it is published
+    if update_fields and isinstance(instance, RevisionMixin) and set(update_fields) <= DRAFT_FIELDS:
+        return  # a draft saved: the live record is unchanged until it is published
     if is_content(sender):
         record_change(instance)
 

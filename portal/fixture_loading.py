@@ -38,6 +38,7 @@ def load_faq(loader):
             created.append((entry, item.get("related", [])))
     for entry, related in created:
         entry.related.set(FAQEntry.objects.filter(slug__in=related))
+        entry.save(update_fields=["related"])  # a parental field is written on save
 
 
 def load_glossary(loader):

@@ -11,6 +11,8 @@ from wagtail.contrib.forms.models import AbstractFormSubmission
 class SupportRequest(AbstractFormSubmission):
     """The page's form submission class: status, owner, notes and answer sit beside the data."""
 
+    shown_on_pages = False  # no page shows a request: a submission leaves cached pages alone
+
     class Status(models.TextChoices):
         NEW = "new", _("New")
         IN_PROGRESS = "in_progress", _("In progress")

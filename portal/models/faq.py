@@ -7,6 +7,8 @@ from django.db.models import Prefetch, Q
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
+from modelcluster.fields import ParentalManyToManyField
+from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.fields import RichTextField
 from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin, WorkflowMixin
@@ -34,7 +36,7 @@ class FAQEntryQuerySet(models.QuerySet):
         return self.live().filter(has_question)
 
 
-class FAQEntry(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, models.Model):
+class FAQEntry(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, ClusterableModel):
     """Drafts go through the moderation workflow; the FAQ page shows live entries only."""
 
     slug = models.SlugField(
@@ -68,7 +70,8 @@ class FAQEntry(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, mod
     last_reviewed = models.DateField(
         _("last reviewed"), help_text=_("When the answer was last checked against the law.")
     )
-    related = models.ManyToManyField(
+    # Parental: the related questions travel in a draft's revision and go live with its publish.
+    related = ParentalManyToManyField(
         "self",
         verbose_name=_("related questions"),
         blank=True,

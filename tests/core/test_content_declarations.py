@@ -17,6 +17,8 @@ from core.page_cache import is_content
         ("buyers.NewsletterPage", True),
         ("editorial.PortalSettings", True),  # a model's own declaration
         ("buyers.Subscriber", False),  # a model opting out of its app's
+        ("buyers.SupportRequest", False),  # a visitor's request or its triage changes no page
+        ("buyers.NewsletterIssue", True),  # the archive lists sent issues
         ("editorial.DocumentDownload", False),  # an app that declares nothing
         ("core.ContentVersion", False),
         ("search.SearchEntry", False),

@@ -69,11 +69,13 @@ def test_faq_page(client, pt_home):
     faq = under(pt_home, FAQPageFactory)
     first = FAQEntryFactory.create_batch(2)
     first[0].related.add(first[1])
+    first[0].save()  # a parental field is written on save
 
     def grow():
         for _ in range(10):
             entries = FAQEntryFactory.create_batch(2)
             entries[0].related.add(entries[1])
+            entries[0].save()
 
     assert_page_budget(client, faq.url, grow)
 

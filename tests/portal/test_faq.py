@@ -41,6 +41,7 @@ def test_questions_grouped_by_topic_with_anchor_source_and_review_date(client, f
 def test_related_questions_link_to_their_anchors(client, faq):
     first, second = FAQEntryFactory.create_batch(2)
     first.related.add(second)
+    first.save()  # a parental field is written on save
     html = client.get(faq["en"].url).content.decode()
     assert f'<a href="#{second.slug}">{second.question_en}</a>' in html
 
@@ -71,3 +72,32 @@ def test_topic_without_questions_is_not_shown(client, faq):
     FAQTopicFactory(slug="empty-topic")
     FAQEntryFactory()
     assert 'id="topic-empty-topic"' not in client.get(faq["en"].url).content.decode()
+
+
+def edit_form_data(client, entry):
+    """The admin's edit form of an entry as it is filled in, ready to post back."""
+    form = client.get(f"/admin/snippets/portal/faqentry/edit/{entry.pk}/").context["form"]
+    data = {}
+    for name, field in form.fields.items():
+        value = form[name].value()
+        if isinstance(value, list | tuple):
+            data[name] = [str(item.pk if hasattr(item, "pk") else item) for item in value]
+        elif value is not None:
+            data[name] = field.widget.format_value(value) or ""
+    return data
+
+
+@pytest.mark.django_db
+def test_related_questions_edited_on_a_live_entry_follow_its_publish(client, faq, admin_user):
+    first, second = FAQEntryFactory.create_batch(2)
+    client.force_login(admin_user)
+    data = edit_form_data(client, first)
+    data["related"] = [str(second.pk)]
+    url = f"/admin/snippets/portal/faqentry/edit/{first.pk}/"
+    assert client.post(url, data).status_code == 302  # a draft: the page keeps the live entry
+    assert not first.related.exists()
+    assert client.post(url, {**data, "action-publish": "publish"}).status_code == 302
+    assert list(first.related.all()) == [second]
+    client.logout()
+    html = client.get(faq["en"].url).content.decode()
+    assert f'<a href="#{second.slug}">{second.question_en}</a>' in html
