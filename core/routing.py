@@ -31,7 +31,7 @@ from core.versioned_cache import remember, versioned_key
 def find_site(request):
     """Site.find_for_request, remembered per host and port."""
     if not hasattr(request, "_wagtail_site"):
-        hostname = split_domain_port(request._get_raw_host())[0]
+        hostname = split_domain_port(request.get_host())[0]  # checked against ALLOWED_HOSTS
         name = f"site:{hostname}:{request.get_port()}"
         request._wagtail_site = remember(request, name, lambda: Site._find_for_request(request))
     return request._wagtail_site

@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from django.views.generic import TemplateView
 
 from wagtail.admin.ui.tables import Column
@@ -136,7 +137,8 @@ class IssueSendView(WagtailAdminTemplateMixin, TemplateView):
         new = [entry for entry in found if entry["link"] not in known]
         self.issue.items.extend(newsletter.as_stream(new))
         self.issue.save(update_fields=["items"])
-        messages.success(request, _("%(count)d new item(s) added.") % {"count": len(new)})
+        added = ngettext("%(count)d new item added.", "%(count)d new items added.", len(new))
+        messages.success(request, added % {"count": len(new)})
 
     def send(self, request):
         start_sending(self.issue)

@@ -1,5 +1,6 @@
 """Turns links to #glossary-<key> in rich text into terms with their definition."""
 
+import hashlib
 import itertools
 import re
 
@@ -13,7 +14,6 @@ from portal.models.glossary import GlossaryPage, terms_by_slug
 
 register = template.Library()
 MARKED = re.compile(r'<a href="#glossary-([a-z0-9-]+)">(.*?)</a>', re.S)
-counter = itertools.count()
 
 
 @register.filter
@@ -26,6 +26,9 @@ def glossary(html):
     code = get_language() or "pt"
     page = GlossaryPage.objects.live().filter(locale__language_code=code).first()
     base = page.url if page else ""
+    # Ids from the text itself: a body cached by one server process sits beside fresh ones.
+    prefix = hashlib.sha256(html.encode()).hexdigest()[:8]
+    counter = itertools.count()
 
     def replace(match):
         entry = terms.get(match[1], {}).get(code)
@@ -33,7 +36,7 @@ def glossary(html):
             return match[2]  # an unknown key: keep the words, drop the broken link
         term, acronym, definition = entry
         label = f"{term} ({acronym})" if acronym else term
-        number = next(counter)
+        number = f"{prefix}-{next(counter)}"
         return format_html(
             '<span class="glossary-term"><a href="{}#{}" aria-describedby="gdef-{}">{}</a>'
             '<span class="glossary-term__definition" id="gdef-{}" role="tooltip">'

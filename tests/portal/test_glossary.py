@@ -1,9 +1,12 @@
 """The glossary page and terms marked in rich text, with definitions that need no JavaScript."""
 
+import re
+
 from wagtail.rich_text import RichText
 
 import pytest
 
+from portal.templatetags import glossary_tags
 from tests.portal.factories import ContentPageFactory, GlossaryPageFactory, GlossaryTermFactory
 
 
@@ -77,3 +80,16 @@ def test_definition_text_is_escaped(client, glossary, homes):
     GlossaryTermFactory(slug="x", definition_en="<script>alert(1)</script>")
     page = page_with(homes["en"], '<p><a href="#glossary-x">x</a></p>')
     assert b"<script>alert(1)" not in client.get(page.url).content
+
+
+@pytest.mark.django_db
+def test_definition_ids_follow_the_text_not_the_process(glossary):
+    """A body cached by one server process is shown beside text rendered fresh by another."""
+    GlossaryTermFactory(slug="pcp")
+    first = '<p><a href="#glossary-pcp">PCP</a> and <a href="#glossary-pcp">again</a></p>'
+    second = '<p>Other text on <a href="#glossary-pcp">PCP</a>.</p>'
+    ids = re.compile(r'id="(gdef-[^"]+)"')
+    once = ids.findall(glossary_tags.glossary(first))
+    assert len(set(once)) == 2
+    assert ids.findall(glossary_tags.glossary(first)) == once  # as another process renders it
+    assert not set(ids.findall(glossary_tags.glossary(second))) & set(once)
