@@ -11,7 +11,7 @@ CollectionViewRestriction of any type (login, password, groups);
 from django.db.models import Exists, OuterRef
 from django.db.models.functions import Length, Substr
 
-from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
+from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction
 
 
 def restricted_collections():
@@ -27,9 +27,10 @@ def restricted_collections():
 
 def public_pages(pages):
     """The live pages of a page queryset that no view restriction covers; no extra query."""
-    covering = PageViewRestriction.objects.filter(
-        page__path=Substr(OuterRef("path"), 1, Length("page__path"))
-    )
+    # The restricted pages by id first: joined the other way, SQLite with statistics (ANALYZE)
+    # scanned the whole page tree for every page checked (half a second on the case index).
+    restricted = Page.objects.filter(pk__in=PageViewRestriction.objects.values("page_id"))
+    covering = restricted.filter(path=Substr(OuterRef("path"), 1, Length("path")))
     return pages.live().exclude(Exists(covering))
 
 
