@@ -26,7 +26,7 @@ def env_bool(name, default=False):
 def cache_backend(redis_url):
     """Redis when REDIS_URL is set (shared by all workers and servers), else process memory."""
     if redis_url:
-        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": redis_url}
+        return {"BACKEND": "core.redis_cache.ReusedClientRedisCache", "LOCATION": redis_url}
     # MAX_ENTRIES belongs in OPTIONS: at the top level Django ignores it and keeps 300.
     return {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
