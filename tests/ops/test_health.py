@@ -12,7 +12,7 @@ from tests.ops.python_process import run_python
 
 UNREACHABLE_REDIS = {
     "default": {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "BACKEND": "core.redis_cache.ReusedClientRedisCache",
         "LOCATION": "redis://127.0.0.1:1/7",  # nothing listens on port 1
     }
 }

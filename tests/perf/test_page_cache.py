@@ -157,7 +157,7 @@ def test_cache_backend_comes_from_the_environment():
     assert cache_backend("")["BACKEND"].endswith("LocMemCache")
     redis = cache_backend("redis://127.0.0.1:6379/3")
     assert redis == {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "BACKEND": "core.redis_cache.ReusedClientRedisCache",
         "LOCATION": "redis://127.0.0.1:6379/3",
     }
 
