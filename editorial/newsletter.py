@@ -52,11 +52,6 @@ def item(kind, title, summary, link):
     return {"kind": str(kind), "title": str(title)[:255], "summary": summary, "link": link}
 
 
-def absolute(page):
-    _site, root, path = page.get_url_parts()
-    return root + path
-
-
 def index_page(model, language):
     return public_pages(model.objects.filter(locale__language_code=language)).first()
 
@@ -65,7 +60,7 @@ def documents(language, since):
     library = index_page(DocumentLibraryPage, language)
     if library is None:
         return []
-    base = absolute(library)
+    base = library.full_url
     found = LibraryDocument.objects.public().filter(created_at__gte=since).order_by("-created_at")
     return [
         item(
@@ -83,7 +78,7 @@ def webinars(language, since):
     index = index_page(WebinarIndexPage, language)
     if index is None:
         return []
-    base = absolute(index)
+    base = index.full_url
     found = Webinar.objects.public().filter(starts_on__gte=since.date()).order_by("starts_on")
     return [
         item(
@@ -100,7 +95,7 @@ def pages(model, kind, language, since):
     found = public_pages(model.objects.filter(locale__language_code=language))
     found = found.filter(first_published_at__gte=since).order_by("-first_published_at")
     return [
-        item(kind, page.title, getattr(page, "summary", "") or page.intro, absolute(page))
+        item(kind, page.title, getattr(page, "summary", "") or page.intro, page.full_url)
         for page in found[:PER_KIND]
     ]
 
@@ -110,7 +105,7 @@ def faq_entries(language, since):
     faq = index_page(FAQPage, language)
     if faq is None:
         return []
-    base = absolute(faq)
+    base = faq.full_url
     changed = Q(last_published_at__gte=since) | Q(last_reviewed__gte=since.date())
     found = FAQEntry.objects.shown_in(language).filter(changed).order_by("-last_reviewed")
     return [
