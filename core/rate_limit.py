@@ -1,10 +1,15 @@
-"""A limit on public POSTs per client address, kept in the shared cache."""
+"""A limit on public POSTs per client address, kept in the shared cache.
+
+While the cache (Redis) fails nothing is counted and every POST goes through: the forms keep
+working, and core.degraded logs it once a minute.
+"""
 
 import time
 
 from django.conf import settings
 from django.core.cache import cache
 
+from core import degraded
 from core.views import too_many_requests
 
 ADMIN_PREFIX = "/admin/"  # staff forms: django-axes guards the login, the rest needs one
@@ -20,6 +25,20 @@ def client_address(request):
     return request.META.get("REMOTE_ADDR", "")
 
 
+def count_post(key, window):
+    """This window's count with this POST, or None when the cache failed (django-redis answers
+    None for a command it could not run)."""
+    added = cache.add(key, 1, timeout=window)
+    if added is None:
+        return None
+    if added:
+        return 1
+    try:
+        return cache.incr(key)
+    except ValueError:  # expired since add(): a new window
+        return 1
+
+
 class PublicPostRateLimitMiddleware:
     """At most PUBLIC_POST_RATE_LIMIT POSTs per address in each PUBLIC_POST_RATE_WINDOW."""
 
@@ -30,14 +49,10 @@ class PublicPostRateLimitMiddleware:
         if request.method == "POST" and not request.path_info.startswith(ADMIN_PREFIX):
             window = settings.PUBLIC_POST_RATE_WINDOW
             key = f"post-rate:{client_address(request)}:{int(time.time() // window)}"
-            if cache.add(key, 1, timeout=window):
-                count = 1
-            else:
-                try:
-                    count = cache.incr(key)
-                except ValueError:  # expired since add(): a new window
-                    count = 1
-            if count > settings.PUBLIC_POST_RATE_LIMIT:
+            count = count_post(key, window)
+            if count is None:
+                degraded.warn("rate limit", "public POSTs not counted, the cache is failing")
+            elif count > settings.PUBLIC_POST_RATE_LIMIT:
                 response = too_many_requests(request)
                 response["Retry-After"] = str(window)
                 return response

@@ -1,27 +1,54 @@
-"""Django's Redis cache, keeping one redis-py client per connection pool.
+"""The Redis cache: django-redis, failing fast and degrading to a cache miss.
 
-Django builds a new redis.Redis client for every cache call, and building one registers some
-170 response callbacks: a third of a cached page's time on a hit. A client is safe to share
-(each command takes a connection from the pool), so each pool's client is made once.
+django-redis keeps one redis-py client per connection pool (Django's own RedisCache built one
+per call, a third of a cached page's time), documents IGNORE_EXCEPTIONS (a connection error or
+time-out reads as a miss and drops the write) and get_redis_connection() for the content
+version's script (core/shared_version.py). Short socket time-outs (settings/env.py) bound what
+one call to a Redis that does not answer costs; after such a failure the pool refuses at once
+for RETRY_SECONDS, so a dead or hung Redis costs each worker one time-out every few seconds,
+not one per cache call, and is used again by itself once it answers.
 """
 
-from django.core.cache.backends.redis import RedisCache, RedisCacheClient
+import time
+
+from redis import ConnectionPool, Redis
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import TimeoutError as RedisTimeoutError
+
+RETRY_SECONDS = 5  # after a failure, how long Redis is skipped before it is tried again
+FAILURES = (RedisConnectionError, RedisTimeoutError)
 
 
-class ReusedClients(RedisCacheClient):
-    def __init__(self, *args, **kwargs):
+class FailFastPool(ConnectionPool):
+    """A connection pool that, once Redis failed, refuses at once for retry_seconds."""
+
+    def __init__(self, *args, retry_seconds=RETRY_SECONDS, **kwargs):
         super().__init__(*args, **kwargs)
-        self._clients = {}
+        self.retry_seconds = retry_seconds
+        self.down_until = 0.0
 
-    def get_client(self, key=None, *, write=False):
-        pool = self._get_connection_pool(write)
-        client = self._clients.get(pool)
-        if client is None:
-            client = self._clients[pool] = self._client(connection_pool=pool)
-        return client
+    def mark_down(self):
+        now = time.monotonic()
+        if now >= self.down_until:  # a refusal during the pause does not lengthen it
+            self.down_until = now + self.retry_seconds
+
+    def get_connection(self, *args, **kwargs):
+        if time.monotonic() < self.down_until:
+            raise RedisConnectionError("Redis failed moments ago; it is tried again shortly")
+        try:
+            return super().get_connection(*args, **kwargs)
+        except FAILURES:
+            self.mark_down()
+            raise
 
 
-class ReusedClientRedisCache(RedisCache):
-    def __init__(self, server, params):
-        super().__init__(server, params)
-        self._class = ReusedClients
+class FailFastRedis(Redis):
+    """A client whose failed command (a time-out on an open connection too) marks its pool down."""
+
+    def execute_command(self, *args, **options):
+        try:
+            return super().execute_command(*args, **options)
+        except FAILURES:
+            if isinstance(self.connection_pool, FailFastPool):
+                self.connection_pool.mark_down()
+            raise

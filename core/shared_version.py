@@ -7,20 +7,22 @@ out of order, or a re-seed racing a bump, never move the version backwards. When
 missing (Redis restarted, flushed, or the key expired) the next reader copies the row in and
 reads the row again afterwards: a bump committed meanwhile is never lost. The key expires
 after SECONDS, bounding how long a bump whose copy failed (Redis down at that moment) goes
-unseen. Without a Redis cache (SQLite and local memory, one server's tests) the row is read.
+unseen. Without a Redis cache (SQLite and local memory, one server's tests) the row is read,
+and so it is while Redis fails (core/degraded.py logs it once a minute).
 """
 
-import logging
 from contextlib import suppress
 
 from django.core.cache import caches
-from django.core.cache.backends.redis import RedisCache
 
+from django_redis import get_redis_connection
+from django_redis.cache import RedisCache
 from redis.exceptions import RedisError
+
+from core import degraded
 
 KEY = "content_version"
 SECONDS = 60  # a re-read of the row a minute, for a whole cluster, is nothing
-logger = logging.getLogger(__name__)
 
 # SET the key to ARGV[1] (with ARGV[2] seconds to live) unless it holds a number at least as
 # great; returns the number the key holds afterwards.
@@ -41,7 +43,7 @@ def redis_and_key():
     if not isinstance(cache, RedisCache):
         return None, None
     # The primary (write=True) even for reads: a replica may lag behind a bump.
-    return cache._cache.get_client(write=True), cache.make_and_validate_key(KEY)
+    return get_redis_connection("default", write=True), cache.make_and_validate_key(KEY)
 
 
 def set_if_greater(client, key, number):
@@ -49,10 +51,19 @@ def set_if_greater(client, key, number):
 
 
 def read(read_row):
-    """The current version: Redis's copy, or the row (read_row()) copied into Redis."""
+    """The current version: Redis's copy, or the row (read_row()) copied into Redis; the row
+    alone while Redis fails."""
     client, key = redis_and_key()
     if client is None:
         return read_row()
+    try:
+        return read_through(client, key, read_row)
+    except RedisError as error:
+        degraded.warn("content version", "read from the database, Redis failing (%s)", error)
+        return read_row()
+
+
+def read_through(client, key, read_row):
     held = client.get(key)
     if held is not None:
         return int(held)
@@ -69,7 +80,7 @@ def publish(number):
         return
     try:
         set_if_greater(client, key, number)
-    except RedisError:
-        logger.exception("Content version %s not copied to Redis", number)
+    except RedisError as error:
+        degraded.warn("content version", "%s not copied to Redis (%s)", number, error)
         with suppress(RedisError):
             client.delete(key)  # the next reader copies the row in

@@ -1,11 +1,20 @@
 """Error pages in the visitor's language; the switcher on them points at each home page."""
 
+import sys
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.http import HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.utils import translation
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
+
+from core.degraded import database_unavailable
+
+# Seconds a visitor (or a crawler) is asked to wait when the database is unreachable.
+DATABASE_RETRY_AFTER = 30
 
 
 @dataclass(frozen=True)
@@ -54,6 +63,26 @@ def permission_denied(request, exception=None):
 
 def page_not_found(request, exception=None):
     return error_page(request, 404)
+
+
+def address_language(request):
+    """The language of the address's prefix (/en/… English), else Portuguese: never the language
+    the worker's previous request left active."""
+    return translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
+
+
+def server_error(request):
+    """handler500. Rendered without the request (no context processor, so no query) in the
+    address's language; when the database is unreachable, 503 with Retry-After instead."""
+    unavailable = database_unavailable(sys.exc_info()[1])
+    language = address_language(request)
+    with translation.override(language):
+        html = render_to_string("errors/unavailable.html" if unavailable else "500.html")
+    response = HttpResponse(html, status=503 if unavailable else 500)
+    response["Content-Language"] = language
+    if unavailable:
+        response["Retry-After"] = str(DATABASE_RETRY_AFTER)
+    return response
 
 
 def too_many_requests(request):

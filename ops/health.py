@@ -1,5 +1,11 @@
 """Addresses for monitoring and orchestrators: /healthz (the process answers) and /readyz (the
-database, the cache and the file storage answer). Never cached, outside the language prefix."""
+database, the cache and the file storage answer). Never cached, outside the language prefix.
+
+/readyz answers 503 only when a part pages cannot do without fails (the database, the file
+storage). Without the cache (Redis) pages are still served, slower (core/redis_cache.py): it
+answers 200 with "degraded" and names the cache, so a load balancer using it keeps servers
+in rotation that can serve, and monitoring still sees the failing part.
+"""
 
 import logging
 import uuid
@@ -44,6 +50,7 @@ def check_storage():
 
 
 CHECKS = {"database": check_database, "cache": check_cache, "storage": check_storage}
+OPTIONAL = {"cache"}  # pages are served without it
 
 
 @never_cache
@@ -65,8 +72,10 @@ def readyz(request):
         else:
             results[name] = "ok"
     failing = [name for name, result in results.items() if result != "ok"]
-    body = {"status": "failing" if failing else "ok", "checks": results, "failing": failing}
-    return JsonResponse(body, status=503 if failing else 200)
+    essential = [name for name in failing if name not in OPTIONAL]
+    status = "failing" if essential else "degraded" if failing else "ok"
+    body = {"status": status, "checks": results, "failing": failing}
+    return JsonResponse(body, status=503 if essential else 200)
 
 
 urlpatterns = [

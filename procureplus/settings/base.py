@@ -174,6 +174,10 @@ BACKUP_ENCRYPTION_KEY = os.environ.get("BACKUP_ENCRYPTION_KEY", "")
 BACKUP_KEEP = int(os.environ.get("BACKUP_KEEP", "14"))
 
 CACHES = {"default": cache_backend(os.environ.get("REDIS_URL", ""))}
+# A Redis failure the cache ignored (a miss, a dropped write) goes to this logger, whose filter
+# (settings/log_config.py) turns it into one warning a minute (core/degraded.py).
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+DJANGO_REDIS_LOGGER = "core.redis_cache"
 # Seconds an anonymous visitor's page stays cached (0: off); any content change ends it sooner.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
 # Query parameters left out of the page cache's key (a name ending in "_" is a prefix): a visit

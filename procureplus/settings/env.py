@@ -23,10 +23,24 @@ def env_bool(name, default=False):
     return value.strip().lower() in {"1", "true", "yes", "on"}
 
 
-def cache_backend(redis_url):
-    """Redis when REDIS_URL is set (shared by all workers and servers), else process memory."""
+def cache_backend(redis_url, retry_seconds=None):
+    """Redis when REDIS_URL is set (shared by all workers and servers), else process memory.
+
+    Redis through django-redis: an error or time-out is a cache miss, never a failed page
+    (core/redis_cache.py); after one, Redis is skipped for retry_seconds (5 by default).
+    """
     if redis_url:
-        return {"BACKEND": "core.redis_cache.ReusedClientRedisCache", "LOCATION": redis_url}
+        pool_kwargs = {} if retry_seconds is None else {"retry_seconds": retry_seconds}
+        options = {
+            "IGNORE_EXCEPTIONS": True,  # logged once a minute by core.degraded
+            "SOCKET_CONNECT_TIMEOUT": 0.5,  # seconds; a Redis beside the servers takes < 1 ms
+            "SOCKET_TIMEOUT": 1.0,  # seconds for one command (a cached page reads in ~1 ms)
+            "CONNECTION_POOL_CLASS": "core.redis_cache.FailFastPool",
+            "CONNECTION_POOL_KWARGS": pool_kwargs,
+            "REDIS_CLIENT_CLASS": "core.redis_cache.FailFastRedis",
+        }
+        backend = "django_redis.cache.RedisCache"
+        return {"BACKEND": backend, "LOCATION": redis_url, "OPTIONS": options}
     # MAX_ENTRIES belongs in OPTIONS: at the top level Django ignores it and keeps 300.
     return {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",

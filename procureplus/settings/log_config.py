@@ -2,6 +2,11 @@
 LOG_FORMAT=json one JSON object per line. No Django import: gunicorn reads it before setup."""
 
 REQUEST_FILTER = {"request": {"()": "core.request_id.RequestContextFilter"}}
+# A part that fails is logged once a minute, not once per request (core/degraded.py).
+DEGRADED_FILTERS = {
+    "cache_errors": {"()": "core.degraded.CacheErrorsFilter"},
+    "database_down": {"()": "core.degraded.DatabaseDownFilter"},
+}
 
 
 def formatters(log_format):
@@ -14,7 +19,7 @@ def django_logging(log_format="text", level="WARNING"):
     return {
         "version": 1,
         "disable_existing_loggers": False,
-        "filters": REQUEST_FILTER,
+        "filters": {**REQUEST_FILTER, **DEGRADED_FILTERS},
         "formatters": formatters(log_format),
         "handlers": {
             "console": {
@@ -29,9 +34,12 @@ def django_logging(log_format="text", level="WARNING"):
             # Not propagated: Django's own "django" logger would mail the same error a second time.
             "django.request": {
                 "handlers": ["console", "mail_admins"],
+                "filters": ["database_down"],
                 "level": "ERROR",
                 "propagate": False,
             },
+            # Redis errors the cache ignored (DJANGO_REDIS_LOGGER): one warning a minute.
+            "core.redis_cache": {"filters": ["cache_errors"]},
             # A mail given up after its last attempt is logged at ERROR and so mailed to ADMINS.
             "core.outgoing_mail": {
                 "handlers": ["console", "mail_admins"],

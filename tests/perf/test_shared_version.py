@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 
 import pytest
 
-from core import shared_version
+from core import degraded, shared_version
 from core.models import ContentVersion
 from procureplus.settings.env import cache_backend
 from tests.redis_server import REDIS_URL, redis_or_skip
@@ -158,6 +158,7 @@ def test_pages_left_in_redis_never_outlive_a_lost_version(
 
 @pytest.mark.django_db
 def test_a_failed_copy_leaves_the_row_to_decide(redis, held, committed_bump, caplog):
+    degraded.forget()
     committed_bump()
     number = ContentVersion.bump()
     with mock.patch.object(shared_version, "set_if_greater", side_effect=RedisDown):
