@@ -59,13 +59,13 @@ def fresh_database(tmp_dir, suffix="_site", url=None):
             conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
-def wait_until_up(base_url, process, timeout=60):
+def wait_until_up(base_url, process, timeout=60, ready_path="/pt/"):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:
             raise RuntimeError(f"The site server exited with code {process.returncode}.")
         try:
-            with urllib.request.urlopen(f"{base_url}/pt/", timeout=15):
+            with urllib.request.urlopen(f"{base_url}{ready_path}", timeout=15):
                 return
         except (urllib.error.URLError, ConnectionError, TimeoutError):  # busy, still starting
             time.sleep(0.3)
@@ -112,8 +112,9 @@ def prepared_site(tmp_dir, production=False, extra_commands=(), extra_env=None, 
 
 
 @contextmanager
-def serving(env, production=False, log_path=None):
-    """Serves a prepared site on a free loopback port; yields the base URL."""
+def serving(env, production=False, log_path=None, ready_path="/pt/"):
+    """Serves a prepared site on a free loopback port; yields the base URL once ready_path
+    answers 200 (/healthz for a server whose database is meant to be unreachable)."""
     address = f"127.0.0.1:{free_port()}"
     with open(log_path or os.devnull, "w") as server_log:
         process = subprocess.Popen(
@@ -124,7 +125,7 @@ def serving(env, production=False, log_path=None):
             cwd=BASE_DIR,
         )
         try:
-            wait_until_up(f"http://{address}", process)
+            wait_until_up(f"http://{address}", process, ready_path=ready_path)
             yield f"http://{address}"
         finally:
             process.terminate()
