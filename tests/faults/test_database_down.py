@@ -18,6 +18,7 @@ import pytest
 from core import degraded
 from core.views import DATABASE_RETRY_AFTER
 from procureplus.settings import base
+from procureplus.settings.env import cache_backend
 from tests.html import read_page
 
 HEADINGS = {
@@ -32,6 +33,12 @@ def database_down(error=OperationalError):
     refused = error('connection to server at "127.0.0.1", port 5432 failed: Connection refused')
     with mock.patch.object(connections["default"], "ensure_connection", side_effect=refused):
         yield
+
+
+@pytest.fixture(autouse=True)
+def process_cache(settings):
+    """Process memory, whatever REDIS_URL says: the pages are rendered, never a cached copy."""
+    settings.CACHES = {"default": cache_backend("")}
 
 
 @pytest.fixture
