@@ -9,6 +9,7 @@ from contextlib import contextmanager
 from unittest import mock
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import connections
 from django.db.utils import InterfaceError, OperationalError
 from django.test import Client
@@ -39,6 +40,7 @@ def database_down(error=OperationalError):
 def process_cache(settings):
     """Process memory, whatever REDIS_URL says: the pages are rendered, never a cached copy."""
     settings.CACHES = {"default": cache_backend("")}
+    cache.clear()  # process memory outlives a settings change: nothing from an earlier test
 
 
 @pytest.fixture
