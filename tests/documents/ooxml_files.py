@@ -4,7 +4,6 @@ ActiveX controls and links to outside templates or frames (tests/security/test_u
 from tests.documents.active_files import (
     PARAGRAPH,
     VBA_PROJECT,
-    WORD_NAMESPACES,
     word_part,
     zipped,
 )
@@ -181,10 +180,11 @@ def workbook_with_dde_link():
 
 
 def entity_expansion():
-    """A 'billion laughs' document part: defusedxml refuses it rather than expanding it."""
+    """A 'billion laughs' relationships part: defusedxml refuses it rather than expanding it."""
     bomb = (
-        '<?xml version="1.0"?><!DOCTYPE w [<!ENTITY a "aaaaaaaaaa">'
+        '<?xml version="1.0"?><!DOCTYPE r [<!ENTITY a "aaaaaaaaaa">'
         '<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>'
-        f"<w:document {WORD_NAMESPACES}>&b;</w:document>"
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        "&b;</Relationships>"
     )
-    return report({"word/document.xml": bomb})
+    return report({"word/_rels/document.xml.rels": bomb})
