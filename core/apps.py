@@ -9,6 +9,7 @@ class CoreConfig(AppConfig):
     verbose_name = _("Core")
 
     def ready(self):
-        from core import page_cache
+        from core import collection_moves, page_cache
 
+        collection_moves.send_after_move()
         page_cache.connect()

@@ -20,6 +20,7 @@ from wagtail.models import Page, RevisionMixin
 from wagtail.models.pages import COMMENTS_RELATION_NAME
 from wagtail.signals import post_page_move
 
+from core.collection_moves import collection_moved
 from core.models import ContentVersion
 from core.page_warmup import CHANGED_PAGES_LIMIT, warm_pages
 from core.versioned_cache import content_version
@@ -179,3 +180,5 @@ def connect():
     for signal in (post_save, post_delete, m2m_changed):
         signal.connect(content_changed, dispatch_uid=f"page_cache_{signal}")
     post_page_move.connect(page_moved, dispatch_uid="page_cache_page_moved")
+    # A collection moved (under a restricted one, or out): its documents' visibility changed.
+    collection_moved.connect(page_moved, dispatch_uid="page_cache_collection_moved")

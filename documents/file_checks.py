@@ -1,6 +1,7 @@
 """What an uploaded library file must be: an allowed type matching its name, no active content."""
 
 import zipfile
+import zlib
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -10,6 +11,7 @@ from django.utils.translation import gettext_lazy
 
 from documents.office_active_content import office_finding
 from documents.pdf_active_content import pdf_finding
+from documents.zip_members import MemberTooLarge, read_member
 
 ZIP_MAGIC = b"PK\x03\x04"
 OFFICE_OPEN_XML = {"docx": "word/", "xlsx": "xl/", "pptx": "ppt/"}
@@ -20,6 +22,7 @@ OPEN_DOCUMENT = {
 }
 BINARY_MAGIC = (b"%PDF", ZIP_MAGIC, b"\xd0\xcf\x11\xe0", b"\x7fELF", b"MZ", b"\x89PNG", b"GIF8")
 CSV_SAMPLE = 64 * 1024
+MIMETYPE_LIMIT = 256  # an ODF mimetype is one short line
 # Why a file with active content is refused, by what was found in it.
 ACTIVE_CONTENT_REASONS = {
     "macros": gettext_lazy(
@@ -29,6 +32,28 @@ ACTIVE_CONTENT_REASONS = {
     "unreadable": gettext_lazy(
         "Part of this file could not be read, so it cannot be checked for macros. Save it"
         " again as a plain %(extension)s file."
+    ),
+    "unreadable_pdf": gettext_lazy(
+        "This PDF could not be read, so it cannot be checked for scripts. Export or print it"
+        " again to PDF."
+    ),
+    "oversized_part": gettext_lazy(
+        "Part of this file grows too large once uncompressed to be checked. Save it again as"
+        " a plain %(extension)s file, or split it into smaller files."
+    ),
+    "dde": gettext_lazy(
+        "This file contains DDE fields or links, which can run commands on a reader's"
+        " computer. Remove them (or replace them with their values) and save the file again."
+    ),
+    "embedded_object": gettext_lazy(
+        "This file embeds another file or an OLE object (for example a chart's worksheet or"
+        " an object inserted from another program), which could run code. Paste it as a"
+        " picture, or upload it as its own document, and save the file again."
+    ),
+    "external_content": gettext_lazy(
+        "This file loads a template, object or frame from another address when it opens."
+        " Remove the link (in Word: Developer > Document Template, or the linked object) and"
+        " save the file again."
     ),
     "javascript": gettext_lazy(
         "This PDF contains JavaScript, which could run code in a reader's PDF viewer."
@@ -58,9 +83,15 @@ def zip_contents(uploaded):
     try:
         with zipfile.ZipFile(uploaded) as archive:
             names = archive.namelist()
-            mimetype = archive.read("mimetype").strip() if "mimetype" in names else b""
+            mimetype = (
+                read_member(archive, "mimetype", MIMETYPE_LIMIT).strip()
+                if "mimetype" in names
+                else b""
+            )
             return names, mimetype
-    except zipfile.BadZipFile:
+    except MemberTooLarge:
+        return names, b""  # no ODF type is that long: the content does not match
+    except (zipfile.BadZipFile, zlib.error, OSError, EOFError, RuntimeError, NotImplementedError):
         return [], b""
 
 
@@ -98,7 +129,8 @@ def content_matches(uploaded, extension):
 def active_content(uploaded, extension):
     """What active content the file carries (a key of ACTIVE_CONTENT_REASONS), or None."""
     if extension == "pdf":
-        return pdf_finding(uploaded)
+        finding = pdf_finding(uploaded)
+        return "unreadable_pdf" if finding == "unreadable" else finding
     if extension in OFFICE_OPEN_XML:
         return office_finding(uploaded, "ooxml")
     if extension in OPEN_DOCUMENT:

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.documents.forms import BaseDocumentForm
 
+from core.upload_storage import StoredWhileValidatedMixin
 from documents.file_checks import check_upload
 
 DEFAULTED_CHOICES = ("category", "file_language")
@@ -15,8 +16,9 @@ TITLE_HELP = {
 }
 
 
-class LibraryDocumentForm(BaseDocumentForm):
-    """Hides `title` (multiple upload needs it); fills it and any empty title from the other."""
+class LibraryDocumentForm(StoredWhileValidatedMixin, BaseDocumentForm):
+    """Hides `title` (multiple upload needs it); fills it and any empty title from the other.
+    A storage that refuses the file gives the form back (core/upload_storage.py)."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -13,8 +13,12 @@ CODE_ACTIONS = {
     "/GoToE": "embedded_file",  # opens a PDF carried inside this one
 }
 ANNOTATION_SUBTYPES = {"/FileAttachment": "embedded_file", "/RichMedia": "rich_media"}
-# Backstop for files pypdf cannot read or objects no walk reaches; names as plain tokens only.
+# Backstop for objects no walk reaches: the names as plain tokens, and escaped (below).
 RAW_TOKENS = re.compile(rb"/(JavaScript|JS|Launch|EmbeddedFiles?|RichMedia|XFA)(?=[\s/<>\[\]()%])")
+# A name with #xx escapes (PDF 1.2+): "/J#61vaScript" is /JavaScript to every reader.
+NAME_CHARS = rb"[^\x00\t\n\x0c\r /<>\[\]()%{}]*"
+ESCAPED_NAME = re.compile(rb"/" + NAME_CHARS + rb"#[0-9A-Fa-f]{2}" + NAME_CHARS)
+HEX_ESCAPE = re.compile(rb"#([0-9A-Fa-f]{2})")
 RAW_FINDINGS = {
     b"JavaScript": "javascript",
     b"JS": "javascript",
@@ -25,7 +29,7 @@ RAW_FINDINGS = {
     b"XFA": "xfa",
 }
 CHUNK = 1024 * 1024
-OVERLAP = 32  # longer than any token, so a token split across two chunks is still found
+OVERLAP = 128  # longer than any token, escaped or not, so one split across two chunks is found
 MAX_ACTION_CHAIN = 100
 
 
@@ -117,7 +121,7 @@ def page_finding(page):
 
 
 def structure_finding(uploaded):
-    """Walks the catalog, names tree, pages and annotations; None when clean or unreadable."""
+    """Walks the catalog, names tree, pages and annotations; "unreadable" when pypdf cannot."""
     uploaded.seek(0)
     try:
         reader = PdfReader(uploaded, strict=False)
@@ -127,24 +131,44 @@ def structure_finding(uploaded):
         for page in reader.pages:
             if finding := page_finding(page):
                 return finding
-    except Exception:  # noqa: BLE001 - a PDF pypdf cannot read is left to the raw scan
-        return None
+    except Exception:  # noqa: BLE001 - whatever pypdf raises, the file cannot be checked
+        return "unreadable"
     return None
 
 
+def escaped_finding(data, final):
+    """The finding of a name written with #xx escapes, decoded as a reader would."""
+    for match in ESCAPED_NAME.finditer(data):
+        if match.end() == len(data) and not final:
+            continue  # may go on in the next chunk: scanned again with the tail
+        name = HEX_ESCAPE.sub(lambda m: bytes([int(m.group(1), 16)]), match.group()[1:])
+        if name in RAW_FINDINGS:
+            return RAW_FINDINGS[name]
+    return None
+
+
+def chunk_finding(data, final=False):
+    if match := RAW_TOKENS.search(data + b"\n" if final else data):
+        return RAW_FINDINGS[match.group(1)]
+    return escaped_finding(data, final)
+
+
 def raw_finding(uploaded):
-    """Scans the bytes for the names of active features, in chunks, for PDFs pypdf misreads."""
+    """Scans the bytes for the names of active features, in chunks: objects no walk reaches."""
     uploaded.seek(0)
     tail = b""
     while chunk := uploaded.read(CHUNK):
         data = tail + chunk
-        if match := RAW_TOKENS.search(data):
-            return RAW_FINDINGS[match.group(1)]
+        if finding := chunk_finding(data):
+            return finding
         tail = data[-OVERLAP:]
-    match = RAW_TOKENS.search(tail + b"\n")  # a token that ends the file
-    return RAW_FINDINGS[match.group(1)] if match else None
+    return chunk_finding(tail, final=True)  # a name that ends the file
 
 
 def pdf_finding(uploaded):
-    """What active content the PDF carries ("javascript", "launch"...), or None."""
-    return structure_finding(uploaded) or raw_finding(uploaded)
+    """What active content the PDF carries ("javascript", "launch"...), "unreadable" for a PDF
+    pypdf cannot parse (as an Office file whose parts cannot be read), or None."""
+    structure = structure_finding(uploaded)
+    if structure and structure != "unreadable":
+        return structure
+    return raw_finding(uploaded) or structure

@@ -1,11 +1,12 @@
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.utils.translation import pgettext_lazy
 
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from core import routing
+from documents import file_serving
 from ops import health
 from portal import seo
 from portal.api import api_router
@@ -18,7 +19,9 @@ urlpatterns = [
     path("robots.txt", seo.robots_txt, name="robots_txt"),
     path("admin/", include(wagtailadmin_urls)),
     path("api/v2/", api_router.urls),
-    # Wagtail serves document files here; the library's pages live under /<lang>/.
+    # Wagtail serves document files here (restricted ones private to caches, in front of
+    # Wagtail's own address of the same name); the library's pages live under /<lang>/.
+    re_path(r"^documents/(\d+)/(.*)$", file_serving.serve, name="wagtaildocs_serve"),
     path("documents/", include(wagtaildocs_urls)),
     # The newsletter's List-Unsubscribe address: one for every language, as mail clients POST.
     path("newsletter/", include("buyers.urls")),

@@ -3,8 +3,9 @@
 from django.db.models.signals import post_delete, post_save, pre_save
 
 from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction
-from wagtail.signals import page_published, page_unpublished
+from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from core.collection_moves import collection_moved
 from search import indexing, registry
 
 
@@ -47,11 +48,22 @@ def page_restriction_changed(sender, instance, **kwargs):
         indexing.reindex_pages_under(page)
 
 
+def page_moved(sender, instance, **kwargs):
+    """Moved under a restricted page (or out of one): it and its subtree leave (or return)."""
+    indexing.reindex_pages_under(instance)
+
+
+def collection_moved_under(sender, instance, **kwargs):
+    indexing.reindex_collection(instance)
+
+
 def connect():
     """Pages and view restrictions; registered records connect as they register."""
     page_published.connect(page_changed, dispatch_uid="search_page_published")
     page_unpublished.connect(page_changed, dispatch_uid="search_page_unpublished")
     post_delete.connect(page_deleted, dispatch_uid="search_page_deleted")
+    post_page_move.connect(page_moved, dispatch_uid="search_page_moved")
+    collection_moved.connect(collection_moved_under, dispatch_uid="search_collection_moved")
     # A view restriction added, changed or removed: what visitors may find changes at once.
     for model in (CollectionViewRestriction, PageViewRestriction):
         pre_save.connect(restriction_moving, sender=model, dispatch_uid=f"search_moving_{model}")

@@ -286,6 +286,8 @@ WAGTAIL_SITE_NAME = "Procure+i"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILDOCS_DOCUMENT_MODEL = "documents.LibraryDocument"
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "documents.forms.LibraryDocumentForm"
+# Images, like documents, are stored as their form validates: a storage error is a form error.
+WAGTAILIMAGES_IMAGE_FORM_BASE = "core.upload_storage.ImageForm"
 # Files go through Wagtail's view (permissions, headers), never straight from MEDIA_URL.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odp", "ods", "odt", "pdf", "pptx", "xlsx"]

@@ -30,6 +30,19 @@ PLAIN_TYPES = (
     '"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>'
     "</Types>"
 )
+WORD_NAMESPACES = (
+    'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    ' xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
+)
+PARAGRAPH = "<w:p><w:r><w:t>Relatório do workshop</w:t></w:r></w:p>"
+
+
+def word_part(root, body):
+    """A WordprocessingML part: the document's body, a header, a footer, the footnotes..."""
+    inner = f"<w:body>{body}</w:body>" if root == "document" else body
+    return f'<?xml version="1.0" encoding="UTF-8"?><w:{root} {WORD_NAMESPACES}>{inner}</w:{root}>'
+
+
 VBA_PROJECT = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504  # an OLE file's header
 ODT_TYPE = "application/vnd.oasis.opendocument.text"
 ODT_MANIFEST = (
@@ -68,7 +81,7 @@ def zipped(members):
 def docx(macros=False):
     members = {
         "[Content_Types].xml": WORD_MACRO_TYPES if macros else PLAIN_TYPES,
-        "word/document.xml": "<w:document/>",
+        "word/document.xml": word_part("document", PARAGRAPH),
     }
     if macros:
         members["word/vbaProject.bin"] = VBA_PROJECT

@@ -11,14 +11,16 @@ from django.core.files import File
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
 from django.urls import reverse
+from django.utils import translation
 
 from wagtail.users.models import UserProfile
 
 import pytest
 
+from documents import pdf_active_content, zip_members
 from documents.file_checks import check_upload
 from documents.models import LibraryDocument
-from tests.documents import active_files
+from tests.documents import active_files, ooxml_files
 
 
 def use_admin_language(language):
@@ -35,10 +37,10 @@ def zipped(members):
     return buffer.getvalue()
 
 
-DOCX = zipped({"[Content_Types].xml": "<Types/>", "word/document.xml": "<w:document/>"})
+DOCX = active_files.docx()
 ODS = zipped({"mimetype": "application/vnd.oasis.opendocument.spreadsheet", "content.xml": "x"})
 GOOD = {
-    "relatorio.pdf": b"%PDF-1.7\n" + b"x" * 100,
+    "relatorio.pdf": active_files.pdf(),
     "notas.docx": DOCX,
     "dados.ods": ODS,
     "lista.csv": "nome;entidade\nMértola;Câmara\n".encode(),
@@ -194,3 +196,127 @@ def test_unreadable_pdf_with_plain_javascript_is_refused_by_the_byte_scan():
     with pytest.raises(ValidationError) as refused:
         check_upload(SimpleUploadedFile("partido.pdf", broken))
     assert refused.value.code == "active_content"
+
+
+# Office files with DDE fields, embedded objects, ActiveX or outside templates and frames, and
+# ZIP members too large once inflated (tests/documents/ooxml_files.py).
+OFFICE_REFUSED = {
+    "dde.docx": (ooxml_files.dde_in_document(), "dde"),
+    "dde-partido.docx": (ooxml_files.dde_split_across_runs(), "dde"),
+    "dde-rodape.docx": (ooxml_files.dde_in_footer(), "dde"),
+    "dde-nota.docx": (ooxml_files.dde_in_footnote(), "dde"),
+    "dde.xlsx": (ooxml_files.workbook_with_dde_link(), "dde"),
+    "ole.docx": (ooxml_files.ole_object(), "embedded_object"),
+    "pacote.docx": (ooxml_files.embedded_package(), "embedded_object"),
+    "modelo.docx": (ooxml_files.remote_template(), "external_content"),
+    "moldura.docx": (ooxml_files.remote_frame(), "external_content"),
+    "activex.docx": (ooxml_files.activex_control(), "macros"),
+    "entidades.docx": (ooxml_files.entity_expansion(), "unreadable"),
+}
+OFFICE_REASONS = {
+    "dde": {"en": "contains DDE fields or links", "pt": "contém campos ou ligações DDE"},
+    "embedded_object": {"en": "embeds another file or an OLE object", "pt": "incorpora outro"},
+    "external_content": {"en": "loads a template, object or frame", "pt": "carrega um modelo"},
+    "macros": REASONS["macros"],
+    "unreadable": {"en": "could not be read", "pt": "Não foi possível ler parte"},
+    "unreadable_pdf": {"en": "This PDF could not be read", "pt": "Não foi possível ler este PDF"},
+    "oversized_part": {"en": "too large once uncompressed", "pt": "grande demais depois de"},
+}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["pt", "en"])
+@pytest.mark.parametrize("name", OFFICE_REFUSED)
+def test_dde_embedded_objects_and_outside_content_are_refused(staff_client, name, language):
+    use_admin_language(language)
+    content, reason = OFFICE_REFUSED[name]
+    response = upload(staff_client, name, content)
+    assert response.status_code == 200
+    assert OFFICE_REASONS[reason][language] in response.content.decode()
+    refused = multiple_upload(staff_client, name, content).json()
+    assert OFFICE_REASONS[reason][language] in refused["error_message"]
+    assert not LibraryDocument.objects.exists()
+
+
+OFFICE_ACCEPTED = {
+    "relatorio.docx": ooxml_files.report(),  # TOC, hyperlink and IF fields, header, footnotes
+    "com-modelo-local.docx": ooxml_files.local_template(),
+}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", OFFICE_ACCEPTED)
+def test_ordinary_office_files_are_accepted(staff_client, name):
+    assert upload(staff_client, name, OFFICE_ACCEPTED[name]).status_code == 302
+    assert LibraryDocument.objects.count() == 1
+
+
+def test_a_member_declared_larger_than_the_bound_is_not_inflated(monkeypatch):
+    monkeypatch.setattr(zip_members, "MAX_MEMBER_SIZE", 1024 * 1024)
+    content = ooxml_files.report({"word/header1.xml": " " * (1024 * 1024 + 1)})
+    with translation.override("en"), pytest.raises(ValidationError) as refused:
+        check_upload(SimpleUploadedFile("grande.docx", content))
+    assert refused.value.code == "active_content"
+    assert "too large once uncompressed" in refused.value.messages[0]
+
+
+def test_a_member_longer_than_it_declares_is_stopped_at_the_bound(monkeypatch):
+    """The declared size is only a claim: reading stops at it (then the checksum fails) or at
+    the bound, whichever comes first, never after."""
+    monkeypatch.setattr(zip_members, "MAX_MEMBER_SIZE", 1000)
+    archive = zipfile.ZipFile(io.BytesIO(zipped({"parte.xml": b"x" * 5000})))
+    archive.getinfo("parte.xml").file_size = 900  # what a forged central directory would say
+    with pytest.raises((zip_members.MemberTooLarge, zipfile.BadZipFile)):
+        zip_members.member_matches(archive, "parte.xml", re.compile(b"nunca"))
+
+
+def test_a_huge_odf_mimetype_is_not_read_whole():
+    content = zipped({"mimetype": b"application/vnd.oasis.opendocument.text" + b" " * 10**6})
+    with pytest.raises(ValidationError) as refused:
+        check_upload(SimpleUploadedFile("enorme.odt", content))
+    assert refused.value.code == "file_content"
+
+
+UNREADABLE_PDFS = {
+    # Names written with #xx escapes in a file pypdf cannot parse: the byte scan decodes them.
+    "escapado.pdf": (
+        b"%PDF-1.4\n1 0 obj << /OpenAction << /S /J#61vaScript /J#53 (app.alert(1)) >> >>",
+        "javascript",
+    ),
+    "lancar.pdf": (b"%PDF-1.4\n1 0 obj << /Type /Action /S /#4C#61unch >>", "launch"),
+    "partido.pdf": (b"%PDF-1.4\n1 0 obj << /Length 3 >>\nstream\nabc", "unreadable_pdf"),
+}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["pt", "en"])
+@pytest.mark.parametrize("name", UNREADABLE_PDFS)
+def test_pdfs_pypdf_cannot_parse_are_refused(staff_client, name, language):
+    use_admin_language(language)
+    content, reason = UNREADABLE_PDFS[name]
+    response = upload(staff_client, name, content)
+    assert response.status_code == 200
+    phrase = {**REASONS, **OFFICE_REASONS}[reason][language]
+    assert phrase in response.content.decode()
+    assert not LibraryDocument.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "name", [b"/J#61vaScript", b"/#4A#53", b"/Embedded#46ile", b"/Rich#4dedia", b"/#58FA"]
+)
+def test_escaped_names_are_found_in_readable_pdfs_too(name):
+    """An escaped name in an object no walk reaches (an orphan object) is still found."""
+    orphan = b"99 0 obj << " + name + b" (x) >>\nendobj\n"
+    content = active_files.pdf().replace(b"%%EOF", orphan + b"%%EOF")
+    with pytest.raises(ValidationError) as refused:
+        check_upload(SimpleUploadedFile("orfao.pdf", content))
+    assert refused.value.code == "active_content"
+
+
+def test_an_escaped_name_split_across_two_chunks_is_found(monkeypatch):
+    monkeypatch.setattr(pdf_active_content, "CHUNK", 64)
+    for padding in range(64):  # the name starts at every offset of a chunk, and ends the file
+        content = active_files.pdf() + b" " * padding + b"/J#61v#61Script"
+        assert pdf_active_content.raw_finding(io.BytesIO(content)) == "javascript"
+        followed = content + b" (x) " + b" " * 64
+        assert pdf_active_content.raw_finding(io.BytesIO(followed)) == "javascript"

@@ -1,13 +1,17 @@
 """manage.py import_documents <folder> --csv <file> [--dry-run]: all rows or none."""
 
+import logging
+
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from core.upload_storage import STORAGE_ERRORS
 from documents.bulk_import import COLUMNS, Importer, Refused
 
 BAR_WIDTH = 30
+logger = logging.getLogger(__name__)
 
 
 class Command(BaseCommand):
@@ -55,7 +59,18 @@ class Command(BaseCommand):
                 % {"count": len(planned)}
             )
             return
-        count = importer.save(planned, progress=self.progress)
+        try:
+            count = importer.save(planned, progress=self.progress)
+        except STORAGE_ERRORS:
+            # Importer.save has rolled the rows back and removed the files it stored.
+            logger.exception("Storage refused a file of the import")
+            raise CommandError(
+                _(
+                    "The file storage refused a file: nothing was imported (no document, no"
+                    " file). Check that the media folder or bucket is writable, then run the"
+                    " import again."
+                )
+            ) from None
         self.stderr.write("")
         self.stdout.write(self.style.SUCCESS(_("Imported %(count)s documents.") % {"count": count}))
 
