@@ -113,16 +113,20 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# django-axes first: after AXES_FAILURE_LIMIT failed logins from an address, that address is
-# refused (HTTP 429) for AXES_COOLOFF_TIME, whatever the password.
+# django-axes first: after AXES_FAILURE_LIMIT failed logins for one account from one address,
+# or AXES_ADDRESS_FAILURE_LIMIT from one address across all accounts, that account (or that
+# address) is refused (HTTP 429) for AXES_COOLOFF_TIME, whatever the password.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
+AXES_HANDLER = "accounts.lockout_handler.AccountAndAddressHandler"  # adds the address ceiling
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_ADDRESS_FAILURE_LIMIT = int(os.environ.get("AXES_ADDRESS_FAILURE_LIMIT", "20"))
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "30")))
-# Reset by accounts/lockout.py once the whole sign-in (password and code) is done: a correct
-# password alone must not wipe the wrong codes counted before it.
+# Reset by accounts/lockout.py once the whole sign-in (password and code) is done, for that
+# account and address only: a correct password alone must not wipe the wrong codes before it.
 AXES_RESET_ON_SUCCESS = False
 AXES_LOCKOUT_CALLABLE = "core.views.locked_out"
 AXES_CLIENT_IP_CALLABLE = "core.rate_limit.client_address"
