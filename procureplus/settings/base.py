@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 import dj_database_url
 
-from .env import cache_backend, env_bool, env_list, frontend_cache, media_storage
+from .env import cache_backend, env_bool, env_list, frontend_cache, media_storage, sqlite_options
 from .log_config import django_logging
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -111,6 +111,15 @@ DATABASES = {
         conn_health_checks=True,  # a kept connection the server closed is replaced, not used
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The embedded default is written by the server, the task worker and commands at once:
+    # WAL lets readers go on beside a writer, a writer waits up to SQLITE_BUSY_SECONDS for
+    # another, and IMMEDIATE takes the write lock at BEGIN, so a transaction that reads then
+    # writes waits its turn instead of failing half-way with "database is locked".
+    DATABASES["default"]["OPTIONS"] = {
+        **sqlite_options(int(os.environ.get("SQLITE_BUSY_SECONDS", "20"))),
+        **DATABASES["default"].get("OPTIONS", {}),
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # django-axes first: after AXES_FAILURE_LIMIT failed logins for one account from one address,
