@@ -6,8 +6,8 @@ deletes only that account's rows for that address, so it never wipes others' fai
 from django.conf import settings
 from django.db.models import Sum
 
-from axes.handlers.database import AxesDatabaseHandler
 from axes.attempts import get_cool_off_threshold
+from axes.handlers.database import AxesDatabaseHandler
 from axes.helpers import get_client_username
 from axes.models import AccessAttempt
 from axes.signals import user_locked_out
