@@ -27,6 +27,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from . import encryption_v1
+from .chunked import ChunkedReader
 from .errors import BackupError
 
 MAGIC = b"PROCUREPLUS-BACKUP-AESGCM-2\n"
@@ -118,7 +119,7 @@ class EncryptingWriter:
         self.index += 1
 
 
-class DecryptingReader:
+class DecryptingReader(ChunkedReader):
     """A read-only file over an archive of format 2, positioned after MAGIC. The key is checked
     and the first chunk read at once, so a wrong key or a damaged start is reported before
     anything is restored."""
@@ -131,14 +132,6 @@ class DecryptingReader:
             raise BackupError(_("BACKUP_ENCRYPTION_KEY does not open this backup: wrong key."))
         self.buffer, self.index, self.done = bytearray(), 0, False
         self._next_chunk()
-
-    def read(self, size=-1):
-        while not self.done and (size < 0 or len(self.buffer) < size):
-            self._next_chunk()
-        size = len(self.buffer) if size < 0 else size
-        data = bytes(self.buffer[:size])
-        del self.buffer[:size]
-        return data
 
     def _exactly(self, size):
         data = self.source.read(size)

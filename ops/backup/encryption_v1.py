@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from cryptography.fernet import Fernet, InvalidToken
 
+from .chunked import ChunkedReader
 from .errors import BackupError
 
 MAGIC = b"PROCUREPLUS-BACKUP-FERNET-1\n"
@@ -37,7 +38,7 @@ def fernet(key):
         ) from error
 
 
-class DecryptingReader:
+class DecryptingReader(ChunkedReader):
     """A read-only file over an encrypted archive; the first chunk is checked at once, so a
     wrong key is reported before anything is read or changed."""
 
@@ -46,14 +47,6 @@ class DecryptingReader:
         self.source, self.fernet = source, fernet(key)
         self.buffer, self.index, self.done = bytearray(), 0, False
         self._next_chunk()
-
-    def read(self, size=-1):
-        while not self.done and (size < 0 or len(self.buffer) < size):
-            self._next_chunk()
-        size = len(self.buffer) if size < 0 else size
-        data = bytes(self.buffer[:size])
-        del self.buffer[:size]
-        return data
 
     def _next_chunk(self):
         damaged = BackupError(_("This encrypted backup is damaged or incomplete."))
