@@ -1,6 +1,7 @@
 """django-axes over both steps: a wrong code counts as a failed login, the count resets only
 once the whole sign-in is done (AXES_RESET_ON_SUCCESS is off, or a correct password would wipe
-the failed codes before them)."""
+the failed codes before them), and only that account's count from that address
+(AXES_LOCKOUT_PARAMETERS; the address ceiling is in lockout_handler.py)."""
 
 from django.contrib.auth import logout
 from django.contrib.auth.signals import user_logged_in, user_login_failed

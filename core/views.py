@@ -90,7 +90,7 @@ def too_many_requests(request):
 
 
 def locked_out(request, original_response=None, credentials=None):
-    """django-axes: the admin login after AXES_FAILURE_LIMIT failures from one address."""
+    """django-axes: the admin login of a locked account or address (accounts/lockout_handler.py)."""
     response = too_many_requests(request)
     response["Retry-After"] = str(int(settings.AXES_COOLOFF_TIME.total_seconds()))
     return response

@@ -11,10 +11,12 @@ from pathlib import Path
 from django.conf import settings
 from django.utils.translation import gettext as _
 
+from .after_restore import invalidate_caches, version_before_restore
 from .database import dump_database, engine, load_database
-from .encryption import DecryptingReader, EncryptingWriter, is_encrypted
+from .encryption import EncryptingWriter, is_encrypted, open_encrypted
 from .errors import BackupError
 from .files import add_files, extracted_names, replace_files, stored_names
+from .permissions import open_private, private_folder
 from .retention import PREFIX, prune
 
 MANIFEST = "manifest.json"
@@ -28,12 +30,12 @@ def create_backup(output_dir, key=None, keep=None):
     keep = settings.BACKUP_KEEP if keep is None else keep
     vendor = engine()
     output_dir = Path(output_dir)
-    output_dir.mkdir(parents=True, exist_ok=True)
+    private_folder(output_dir)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
     archive = output_dir / f"{PREFIX}{stamp}.tar.gz{'.enc' if key else ''}"
     partial = archive.with_name(archive.name + ".part")  # never taken for a finished backup
     try:
-        with open(partial, "wb") as target:
+        with open_private(partial) as target:
             sink = EncryptingWriter(target, key) if key else target
             write_archive(sink, vendor, stamp)
             if key:
@@ -59,7 +61,8 @@ def write_archive(sink, vendor, stamp):
 
 
 def restore_backup(archive, key=None):
-    """Replaces the database and the stored files with exactly those of the archive."""
+    """Replaces the database and the stored files with exactly those of the archive, then
+    outdates everything cached before (content version past both, caches cleared)."""
     key = settings.BACKUP_ENCRYPTION_KEY if key is None else key
     vendor = engine()
     with tempfile.TemporaryDirectory() as tmp:
@@ -72,8 +75,10 @@ def restore_backup(archive, key=None):
         if manifest.get("files", len(names)) != len(names):
             message = _("%(archive)s is incomplete: files are missing.")
             raise BackupError(message % {"archive": archive})
+        version_before = version_before_restore()
         load_database(folder, vendor)
         replace_files(folder, names)
+    manifest["content_version"] = invalidate_caches(version_before)
     return manifest
 
 
@@ -88,7 +93,7 @@ def extract(archive, folder, key):
                         _("%(archive)s is encrypted: set BACKUP_ENCRYPTION_KEY to its key.")
                         % {"archive": archive}
                     )
-                source = DecryptingReader(source, key)
+                source = open_encrypted(source, key)
             with tarfile.open(fileobj=source, mode="r|gz") as tar:
                 tar.extractall(folder, filter="data")  # refuses absolute paths and links out
         return json.loads((folder / MANIFEST).read_text())

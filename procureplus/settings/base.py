@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 import dj_database_url
 
-from .env import cache_backend, env_bool, env_list, frontend_cache, media_storage
+from .env import cache_backend, env_bool, env_list, frontend_cache, media_storage, sqlite_options
 from .log_config import django_logging
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -111,18 +111,31 @@ DATABASES = {
         conn_health_checks=True,  # a kept connection the server closed is replaced, not used
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The embedded default is written by the server, the task worker and commands at once:
+    # WAL lets readers go on beside a writer, a writer waits up to SQLITE_BUSY_SECONDS for
+    # another, and IMMEDIATE takes the write lock at BEGIN, so a transaction that reads then
+    # writes waits its turn instead of failing half-way with "database is locked".
+    DATABASES["default"]["OPTIONS"] = {
+        **sqlite_options(int(os.environ.get("SQLITE_BUSY_SECONDS", "20"))),
+        **DATABASES["default"].get("OPTIONS", {}),
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# django-axes first: after AXES_FAILURE_LIMIT failed logins from an address, that address is
-# refused (HTTP 429) for AXES_COOLOFF_TIME, whatever the password.
+# django-axes first: after AXES_FAILURE_LIMIT failed logins for one account from one address,
+# or AXES_ADDRESS_FAILURE_LIMIT from one address across all accounts, that account (or that
+# address) is refused (HTTP 429) for AXES_COOLOFF_TIME, whatever the password.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
+AXES_HANDLER = "accounts.lockout_handler.AccountAndAddressHandler"  # adds the address ceiling
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_ADDRESS_FAILURE_LIMIT = int(os.environ.get("AXES_ADDRESS_FAILURE_LIMIT", "20"))
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "30")))
-# Reset by accounts/lockout.py once the whole sign-in (password and code) is done: a correct
-# password alone must not wipe the wrong codes counted before it.
+# Reset by accounts/lockout.py once the whole sign-in (password and code) is done, for that
+# account and address only: a correct password alone must not wipe the wrong codes before it.
 AXES_RESET_ON_SUCCESS = False
 AXES_LOCKOUT_CALLABLE = "core.views.locked_out"
 AXES_CLIENT_IP_CALLABLE = "core.rate_limit.client_address"

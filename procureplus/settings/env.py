@@ -23,6 +23,16 @@ def env_bool(name, default=False):
     return value.strip().lower() in {"1", "true", "yes", "on"}
 
 
+def sqlite_options(busy_seconds):
+    """SQLite shared by several processes: write-ahead log, a wait for the write lock, and
+    transactions that take it at BEGIN (Django 5.1+)."""
+    return {
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        "timeout": busy_seconds,
+        "transaction_mode": "IMMEDIATE",
+    }
+
+
 def cache_backend(redis_url, retry_seconds=None):
     """Redis when REDIS_URL is set (shared by all workers and servers), else process memory.
 

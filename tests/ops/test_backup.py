@@ -46,8 +46,10 @@ def test_commands_write_and_read_an_archive(homes, tmp_path):
     (archive,) = tmp_path.glob("procureplus-*.tar.gz")
     Page.objects.filter(pk=homes["en"].pk).update(title="Changed")
     out = io.StringIO()
+    translation.deactivate()  # as under manage.py: no language active (an earlier test's may be)
     call_command("restore_portal", str(archive), yes=True, stdout=out)
     assert "Restaurada" in out.getvalue()  # the operator's LANGUAGE_CODE, pt
+    assert "Tudo o que estava em cache antes do restauro ficou desatualizado" in out.getvalue()
     assert Page.objects.get(pk=homes["en"].pk).title == "Home"
 
 

@@ -21,3 +21,7 @@ class Command(BaseCommand):
             raise CommandError(error) from error
         message = _("Restored the %(engine)s backup of %(created)s.")
         self.stdout.write(message % {"engine": manifest["engine"], "created": manifest["created"]})
+        outdated = _(
+            "Everything cached before the restore is outdated (content version %(version)s)."
+        )
+        self.stdout.write(outdated % {"version": manifest["content_version"]})
