@@ -10,18 +10,19 @@ from django.views.generic import TemplateView
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.widgets import ListingButton
-from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
-from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.snippets.views.snippets import SnippetViewSet, UsageView
 
 from core.models import OutgoingMail
 from core.outgoing_mail import send_again
+from core.view_restricted_admin import ViewRequiredPolicy, ViewRestrictedChooserViewSet
 
 SEND_AGAIN_PERMISSION = "core.change_outgoingmail"
 
 
-class ReadOnlyPolicy(ModelPermissionPolicy):
-    """Mail is written by the portal, never by hand: no add or edit forms."""
+class ReadOnlyPolicy(ViewRequiredPolicy):
+    """Mail is written by the portal, never by hand: no add or edit forms; only those who may
+    view it (superusers by default) reach any of its admin addresses."""
 
     def user_has_permission(self, user, action):
         return action not in ("add", "change") and super().user_has_permission(user, action)
@@ -52,6 +53,10 @@ class SendAgainView(WagtailAdminTemplateMixin, TemplateView):
         return redirect(index_url())
 
 
+class MailUsageView(UsageView):
+    permission_required = "view"  # Wagtail asks for "change", which no one has on mail
+
+
 def index_url():
     return reverse(OutgoingMailViewSet.url_namespace + ":list")
 
@@ -63,6 +68,8 @@ class OutgoingMailViewSet(SnippetViewSet):
     url_namespace = "outgoing_mail"
     add_to_settings_menu = True
     inspect_view_enabled = True
+    chooser_viewset_class = ViewRestrictedChooserViewSet
+    usage_view_class = MailUsageView
     list_display = [
         "subject",
         Column("recipient_list", label=_("recipients")),
