@@ -42,7 +42,8 @@ def users(django_user_model):
 
 
 @pytest.fixture
-def records(db, make_request):
+def records(db, request):
+    make_request = request.getfixturevalue("make_request")
     confirmed = SubscriberFactory(email=CONFIRMED, confirmed_at="2026-01-02T10:00:00Z")
     SubscriberFactory(email=UNCONFIRMED)
     mail = store_mail(MAIL_SUBJECT, "Body", [CONFIRMED])
