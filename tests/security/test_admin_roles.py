@@ -43,11 +43,11 @@ def users(django_user_model):
 
 @pytest.fixture
 def records(db, request):
-    make_request = request.getfixturevalue("make_request")
+    new_request = request.getfixturevalue("make_request")
     confirmed = SubscriberFactory(email=CONFIRMED, confirmed_at="2026-01-02T10:00:00Z")
     SubscriberFactory(email=UNCONFIRMED)
     mail = store_mail(MAIL_SUBJECT, "Body", [CONFIRMED])
-    return {"subscriber": confirmed, "mail": mail, "request": make_request("pt")}
+    return {"subscriber": confirmed, "mail": mail, "request": new_request("pt")}
 
 
 def snippet_addresses(model, pk, inspect):
