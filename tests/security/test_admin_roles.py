@@ -9,6 +9,8 @@ deleted only by those with the delete permission, from the inbox or from Wagtail
 from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 
+from wagtail.models import GroupPagePermission, Page
+
 import pytest
 
 from buyers.models import Subscriber, SupportRequest
@@ -206,3 +208,26 @@ def test_an_editor_never_sees_a_subscriber_address(client, users, records):
         text = body(client.get(url))
         for address in (CONFIRMED, UNCONFIRMED, "deleted.buyer@example.pt", MAIL_SUBJECT):
             assert address not in text, (url, address)
+
+
+@pytest.mark.django_db
+def test_a_page_editor_without_the_inbox_reaches_no_request(client, records, django_user_model):
+    """Stock Wagtail gives the Forms menu's requests to anyone who may edit the form page."""
+    group = Group.objects.create(name="Page editors")
+    group.permissions.add(Permission.objects.get(codename="access_admin"))
+    GroupPagePermission.objects.create(
+        group=group,
+        page=Page.get_first_root_node(),
+        permission=Permission.objects.get(codename="change_page"),
+    )
+    user = django_user_model.objects.create_user("pages-only", "p@example.pt", "pw")
+    user.groups.add(group)
+    client.force_login(user)
+    support_request = records["request"]
+    forms = body(client.get(reverse("wagtailforms:index")))
+    assert support_request.page.title not in forms
+    listing = reverse("wagtailforms:list_submissions", args=[support_request.page_id])
+    for url in (listing, listing + "?export=csv", listing + "?export=xlsx"):
+        response = client.get(url)
+        assert refused(response, "page_editor"), (url, response.status_code)
+        assert "ana@example.pt" not in body(response)
