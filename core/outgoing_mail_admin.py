@@ -18,6 +18,12 @@ from core.outgoing_mail import send_again
 from core.view_restricted_admin import ViewRequiredPolicy, ViewRestrictedChooserViewSet
 
 SEND_AGAIN_PERMISSION = "core.change_outgoingmail"
+VIEW_PERMISSION = "core.view_outgoingmail"
+
+
+def may_send_again(user):
+    # The send-again page shows the mail: it needs the view permission as every other address.
+    return user.has_perm(VIEW_PERMISSION) and user.has_perm(SEND_AGAIN_PERMISSION)
 
 
 class ReadOnlyPolicy(ViewRequiredPolicy):
@@ -36,7 +42,7 @@ class SendAgainView(WagtailAdminTemplateMixin, TemplateView):
     page_title = _("Send again")
 
     def dispatch(self, request, pk):
-        if not request.user.has_perm(SEND_AGAIN_PERMISSION):
+        if not may_send_again(request.user):
             raise PermissionDenied
         self.mail = get_object_or_404(OutgoingMail, pk=pk, status=OutgoingMail.Status.FAILED)
         return super().dispatch(request, pk)
@@ -103,6 +109,6 @@ class OutgoingMailViewSet(SnippetViewSet):
 
 
 def send_again_button(mail, user):
-    if mail.status == OutgoingMail.Status.FAILED and user.has_perm(SEND_AGAIN_PERMISSION):
+    if mail.status == OutgoingMail.Status.FAILED and may_send_again(user):
         url = reverse(OutgoingMailViewSet.url_namespace + ":send_again", args=[mail.pk])
         yield ListingButton(_("Send again"), url, icon_name="mail", priority=10)

@@ -49,6 +49,7 @@ def records(db, request):
     confirmed = SubscriberFactory(email=CONFIRMED, confirmed_at="2026-01-02T10:00:00Z")
     SubscriberFactory(email=UNCONFIRMED)
     mail = store_mail(MAIL_SUBJECT, "Body", [CONFIRMED])
+    OutgoingMail.objects.filter(pk=mail.pk).update(status=OutgoingMail.Status.FAILED)
     return {"subscriber": confirmed, "mail": mail, "request": new_request("pt")}
 
 
@@ -70,6 +71,8 @@ def snippet_addresses(model, pk, inspect):
     }
     if inspect:
         urls["inspect"] = reverse(viewset.get_url_name("inspect"), args=[pk])
+    if model is OutgoingMail:
+        urls["send again"] = reverse("outgoing_mail:send_again", args=[pk])
     return urls
 
 
