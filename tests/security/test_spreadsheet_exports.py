@@ -26,7 +26,8 @@ HOSTILE = {
     "\t=1+1": "'\t=1+1",
     "\r=1+1": "'\r=1+1",
 }
-CONTROL = "Pedido\x00 com\x07 controlo\x1b e\x0b fim"
+# (no NUL: PostgreSQL stores none; safe_cell's own test has one)
+CONTROL = "Pedido\x01 com\x07 controlo\x1b e\x0b fim"
 CONTROL_CLEAN = "Pedido com controlo e fim"
 
 
