@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from django_tasks import task
 
 from buyers.models import NewsletterDelivery, NewsletterIssue, NewsletterPage, Subscriber
+from buyers.newsletter_mail import list_id, one_line
 from core.outgoing_mail import deliver_mail, queue_mail, store_mail
 
 # A send with no batch for its pause plus this long has lost its worker and is resumed.
@@ -55,7 +56,9 @@ class IssueLinks:
     def one_click(self, subscriber):
         """The List-Unsubscribe address: a POST there unsubscribes at once (RFC 8058)."""
         token = subscriber.unsubscribe_token()
-        return self.root + reverse("newsletter_one_click_unsubscribe", args=[token])
+        address = self.root + reverse("newsletter_one_click_unsubscribe", args=[token])
+        # The answer's language once the address is gone (a second POST): the subscriber's.
+        return address + "?" + urlencode({"lang": subscriber.language})
 
 
 def render_issue(issue, links, unsubscribe_url):
@@ -87,7 +90,7 @@ def send_test(issue, address):
     links = IssueLinks(issue)
     text, html = render_issue(issue, links, links.page_url)
     with translation.override(issue.language):
-        subject = _("[Test] %(subject)s") % {"subject": issue.subject}
+        subject = _("[Test] %(subject)s") % {"subject": one_line(issue.subject)}
         return queue_mail(subject, text, [address], html_body=html)
 
 
@@ -146,9 +149,12 @@ def mail_for(issue, links, subscriber):
     headers = {
         "List-Unsubscribe": f"<{links.one_click(subscriber)}>",
         "List-Unsubscribe-Post": ONE_CLICK,
+        "List-Id": list_id(),
     }
     with translation.override(issue.language):
-        mail = store_mail(issue.subject, text, [subscriber.email], html_body=html, headers=headers)
+        mail = store_mail(
+            one_line(issue.subject), text, [subscriber.email], html_body=html, headers=headers
+        )
     return mail, NewsletterDelivery.Status.QUEUED
 
 

@@ -1,6 +1,7 @@
 """The newsletter's one-click unsubscribe (RFC 8058), outside the language prefix."""
 
-from django.http import HttpResponse, HttpResponseBadRequest, HttpResponseRedirect
+from django.conf import settings
+from django.http import HttpResponse, HttpResponseRedirect
 from django.utils import translation
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
@@ -10,21 +11,38 @@ from django.views.decorators.http import require_http_methods
 from buyers.models import NewsletterPage, Subscriber
 from buyers.models.newsletter import UNSUBSCRIBE_SALT, is_signed
 
+LANGUAGES = dict(settings.LANGUAGES)
+
+
+def answer_language(request, subscriber):
+    """The subscriber's language; once the address is gone, the one the link names (?lang=),
+    else the request's (Accept-Language)."""
+    if subscriber is not None:
+        return subscriber.language
+    named = request.GET.get("lang", "")
+    return named if named in LANGUAGES else translation.get_language_from_request(request)
+
+
+def plain_text(message, language, status=200):
+    response = HttpResponse(message, content_type="text/plain; charset=utf-8", status=status)
+    response["Content-Language"] = language
+    return response
+
 
 @csrf_exempt  # a mail client POSTs here with no page and no token of ours: the signed URL is it
 @require_http_methods(["GET", "HEAD", "POST"])
 def one_click_unsubscribe(request, token):
     """POST: unsubscribe at once, with no confirmation (RFC 8058); again is harmless.
     GET (the address opened in a browser): the newsletter page's unsubscribe step, which asks."""
-    if not is_signed(token, UNSUBSCRIBE_SALT):
-        return HttpResponseBadRequest(_("This link is not valid."), content_type="text/plain")
     subscriber = Subscriber.from_token(token, UNSUBSCRIBE_SALT)
-    language = subscriber.language if subscriber else translation.get_language()
-    if request.method == "POST":
-        if subscriber is not None:
-            subscriber.delete()  # nothing of the address is kept
-        with translation.override(language):
-            return HttpResponse(_("You are unsubscribed."), content_type="text/plain")
+    language = answer_language(request, subscriber)
+    with translation.override(language):
+        if not is_signed(token, UNSUBSCRIBE_SALT):
+            return plain_text(_("This link is not valid."), language, status=400)
+        if request.method == "POST":
+            if subscriber is not None:
+                subscriber.delete()  # nothing of the address is kept
+            return plain_text(_("You are unsubscribed."), language)
     page = NewsletterPage.objects.live().filter(locale__language_code=language).first()
     if page is None:
         page = NewsletterPage.objects.live().first()

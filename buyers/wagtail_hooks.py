@@ -2,11 +2,18 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
 from buyers.inbox import hooks as inbox_hooks  # noqa: F401  (registers the support-request inbox)
 from buyers.models import Subscriber
+from core.spreadsheet_export import safe_export_class
+from core.view_restricted_admin import ViewRequiredPolicy, ViewRestrictedChooserViewSet
+
+# Addresses are personal data: only those who may view subscribers (superusers by default)
+# reach any admin address of them, the chooser included.
+register_permission_policy(Subscriber, ViewRequiredPolicy(Subscriber))
 
 
 class SubscriberViewSet(SnippetViewSet):
@@ -18,6 +25,8 @@ class SubscriberViewSet(SnippetViewSet):
     list_export = ["email", "language", "confirmed_at"]
     list_filter = ["language"]
     export_filename = "procureplus-newsletter-subscribers"
+    chooser_viewset_class = ViewRestrictedChooserViewSet
+    index_view_class = safe_export_class(IndexView)  # CSV/XLSX: formulas neutralised, UTF-8
 
     def get_queryset(self, request):
         # Unconfirmed sign-ups are not subscribers: they are purged, never exported.

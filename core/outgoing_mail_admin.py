@@ -10,18 +10,25 @@ from django.views.generic import TemplateView
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.widgets import ListingButton
-from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
-from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.snippets.views.snippets import SnippetViewSet, UsageView
 
 from core.models import OutgoingMail
 from core.outgoing_mail import send_again
+from core.view_restricted_admin import ViewRequiredPolicy, ViewRestrictedChooserViewSet
 
 SEND_AGAIN_PERMISSION = "core.change_outgoingmail"
+VIEW_PERMISSION = "core.view_outgoingmail"
 
 
-class ReadOnlyPolicy(ModelPermissionPolicy):
-    """Mail is written by the portal, never by hand: no add or edit forms."""
+def may_send_again(user):
+    # The send-again page shows the mail: it needs the view permission as every other address.
+    return user.has_perm(VIEW_PERMISSION) and user.has_perm(SEND_AGAIN_PERMISSION)
+
+
+class ReadOnlyPolicy(ViewRequiredPolicy):
+    """Mail is written by the portal, never by hand: no add or edit forms; only those who may
+    view it (superusers by default) reach any of its admin addresses."""
 
     def user_has_permission(self, user, action):
         return action not in ("add", "change") and super().user_has_permission(user, action)
@@ -35,7 +42,7 @@ class SendAgainView(WagtailAdminTemplateMixin, TemplateView):
     page_title = _("Send again")
 
     def dispatch(self, request, pk):
-        if not request.user.has_perm(SEND_AGAIN_PERMISSION):
+        if not may_send_again(request.user):
             raise PermissionDenied
         self.mail = get_object_or_404(OutgoingMail, pk=pk, status=OutgoingMail.Status.FAILED)
         return super().dispatch(request, pk)
@@ -52,6 +59,10 @@ class SendAgainView(WagtailAdminTemplateMixin, TemplateView):
         return redirect(index_url())
 
 
+class MailUsageView(UsageView):
+    permission_required = "view"  # Wagtail asks for "change", which no one has on mail
+
+
 def index_url():
     return reverse(OutgoingMailViewSet.url_namespace + ":list")
 
@@ -63,6 +74,8 @@ class OutgoingMailViewSet(SnippetViewSet):
     url_namespace = "outgoing_mail"
     add_to_settings_menu = True
     inspect_view_enabled = True
+    chooser_viewset_class = ViewRestrictedChooserViewSet
+    usage_view_class = MailUsageView
     list_display = [
         "subject",
         Column("recipient_list", label=_("recipients")),
@@ -96,6 +109,6 @@ class OutgoingMailViewSet(SnippetViewSet):
 
 
 def send_again_button(mail, user):
-    if mail.status == OutgoingMail.Status.FAILED and user.has_perm(SEND_AGAIN_PERMISSION):
+    if mail.status == OutgoingMail.Status.FAILED and may_send_again(user):
         url = reverse(OutgoingMailViewSet.url_namespace + ":send_again", args=[mail.pk])
         yield ListingButton(_("Send again"), url, icon_name="mail", priority=10)

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django.views.generic import TemplateView
 
+from wagtail.admin.panels import ObjectList
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.widgets import HeaderButton, ListingButton
@@ -23,6 +24,7 @@ from buyers.models import NewsletterIssue, Subscriber
 from buyers.newsletter_sending import preview_response, send_test, start_sending
 
 from . import newsletter
+from .newsletter_form import NewsletterIssueForm
 
 SEND_PERMISSION = "buyers.send_newsletterissue"
 DRAFT_PERMISSION = "buyers.change_newsletterissue"
@@ -188,6 +190,7 @@ class NewsletterIssueViewSet(SnippetViewSet):
     list_filter = ["language", "status"]
     search_fields = ["subject"]
     search_backend_name = None
+    edit_handler = ObjectList(NewsletterIssue.panels, base_form_class=NewsletterIssueForm)
 
     def get_urlpatterns(self):
         return [

@@ -17,6 +17,8 @@ urlpatterns = [
     path("sitemap-<slug:section>.xml", seo.sitemap_section, name="sitemap_section"),
     path("", include(health)),  # /healthz, /readyz: outside the language prefix
     path("robots.txt", seo.robots_txt, name="robots_txt"),
+    # Wagtail's reports with formula-safe CSV/XLSX exports, before Wagtail's own addresses.
+    path("admin/reports/", include("core.admin_reports")),
     path("admin/", include(wagtailadmin_urls)),
     path("api/v2/", api_router.urls),
     # Wagtail serves document files here (restricted ones private to caches, in front of

@@ -11,6 +11,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 
 from buyers.models import SupportRequest
 
+from . import form_submissions  # noqa: F401  (registers the Forms menu's permission checks)
 from .panels import SupportInboxPanel
 from .views import SupportRequestViewSet
 

@@ -16,6 +16,7 @@ from wagtail.fields import RichTextField
 from buyers.prefill import prefill
 from core.models import BasePage
 from core.outgoing_mail import queue_mail
+from core.spreadsheet_export import safe_export_class
 
 from .privacy_notice import PrivacyNoticeMixin
 from .support_request import SupportRequest
@@ -112,6 +113,10 @@ class SupportRequestPage(AbstractEmailForm, PrivacyNoticeMixin, BasePage):
 
     def get_submission_class(self):
         return SupportRequest
+
+    def get_submissions_list_view_class(self):
+        # The Forms menu's CSV/XLSX of requests: visitors' text, neutralised for spreadsheets.
+        return safe_export_class(super().get_submissions_list_view_class())
 
     def get_data_fields(self):
         return [*super().get_data_fields(), (CONSENT_FIELD, _("Consent to data processing"))]

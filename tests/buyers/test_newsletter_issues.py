@@ -61,7 +61,7 @@ def test_each_mail_carries_one_click_unsubscribe_and_its_own_link(pages):
     headers = by_address[ana.email].extra_headers
     assert headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     one_click = re.fullmatch(
-        r"<(http://[^>]+/newsletter/unsubscribe/[^>]+/)>", headers["List-Unsubscribe"]
+        r"<(http://[^>]+/newsletter/unsubscribe/[^>]+/\?lang=pt)>", headers["List-Unsubscribe"]
     )
     assert one_click
     assert ana.unsubscribe_token() in one_click.group(1)
