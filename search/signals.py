@@ -3,7 +3,7 @@
 from django.db.models.signals import post_delete, post_save, pre_save
 
 from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction
-from wagtail.signals import page_published, page_unpublished
+from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from search import indexing, registry
 
@@ -47,6 +47,11 @@ def page_restriction_changed(sender, instance, **kwargs):
         indexing.reindex_pages_under(page)
 
 
+def page_moved_here(sender, instance, **kwargs):
+    """A moved page and its descendants may now be under (or out of) a view restriction."""
+    indexing.reindex_pages_under(instance)
+
+
 def connect():
     """Pages and view restrictions; registered records connect as they register."""
     page_published.connect(page_changed, dispatch_uid="search_page_published")
@@ -66,3 +71,4 @@ def connect():
             sender=PageViewRestriction,
             dispatch_uid=f"search_page_restriction_{signal}",
         )
+    post_page_move.connect(page_moved_here, dispatch_uid="search_page_moved")

@@ -15,7 +15,7 @@ from core.listing import clean_choice, paginate, query_without
 from core.navigation import live_page_of_type
 from core.versioned_cache import versioned_key
 from search import registry
-from search.models import SearchEntry
+from search.models import SearchEntry, kind_choices
 from search.query import cached_search, clean_query, entries_in_order
 
 PER_PAGE = 10
@@ -94,7 +94,8 @@ def did_you_mean(language, query):
 def search_view(request):
     language = get_language()
     query = clean_query(request.GET.get("q", ""))
-    kind = clean_choice(request.GET, "type", SearchEntry.Kind.values)
+    kinds = kind_choices()
+    kind = clean_choice(request.GET, "type", [value for value, _label in kinds])
     results = paginate(
         cached_search(request, language, query, kind) if query else [], request.GET, PER_PAGE
     )
@@ -103,7 +104,7 @@ def search_view(request):
     context = {
         "query": query,
         "kind": kind,
-        "kinds": SearchEntry.Kind.choices,
+        "kinds": kinds,
         "results": results,
         "page_query": query_without(request.GET, "page"),
     }
