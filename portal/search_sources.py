@@ -39,7 +39,7 @@ def register_sources():
             kind="glossary",
             model=GlossaryTerm,
             title_field="term",
-            text_fields=["acronym", "definition"],
+            text_fields=["definition", "acronym"],
             urls=anchors_on(GlossaryPage, lambda term: term.slug),
             label=_("Glossary term"),
         )

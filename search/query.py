@@ -172,6 +172,7 @@ def fts5_phrase(language, words):
 def sqlite_search(language, kind, words, prefix=False):
     # Stemmed like the index (search.stemming); every word quoted, so FTS5 operators in the
     # visitor's text are taken as plain words.
+    typed = words
     if not prefix:
         words = content_words(language, words)
     match = stemming.fts5_match(language, words, prefix)
@@ -181,7 +182,7 @@ def sqlite_search(language, kind, words, prefix=False):
         any_word, phrase = match, ""
     else:
         any_word = " OR ".join(f"({stemming.fts5_match(language, [word])})" for word in words)
-        phrase = fts5_phrase(language, words)
+        phrase = fts5_phrase(language, typed)  # as typed: the index keeps the stop words
     params = {
         "any": any_word,
         "all": match,

@@ -29,6 +29,16 @@ def load_queries(path=QUERIES):
     return tomllib.loads(Path(path).read_text())["query"]
 
 
+def known_answers():
+    """Every answer key the fixtures hold ("faq:<key>", "glossary:<key>", "page:<key>", …)."""
+    read = lambda name: tomllib.loads((FIXTURES / name).read_text())  # noqa: E731
+    keys = {f"faq:{item['key']}" for item in read("faq.toml")["question"]}
+    keys |= {f"glossary:{item['key']}" for item in read("glossary.toml")["term"]}
+    keys |= {f"document:{item['key']}" for item in read("documents.toml")["document"]}
+    pages = (FIXTURES / "pages").glob("*.toml")
+    return keys | {f"page:{tomllib.loads(path.read_text())['key']}" for path in pages}
+
+
 def page_keys():
     """{translation_key: fixture key} for every page of fixtures/pages/."""
     from ops.content_loader import translation_key
