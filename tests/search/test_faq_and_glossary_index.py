@@ -36,7 +36,7 @@ def entry(**kwargs):
         "question_en": "How should intellectual property be handled?",
         "short_answer_pt": "Defina as regras de titularidade à partida.",
         "short_answer_en": "Set the ownership rules at the outset.",
-        "answer_pt": "<p>Na contratação <b>pré-comercial</b> os fornecedores ficam com a patente.</p>",
+        "answer_pt": "<p>Na contratação <b>pré-comercial</b> o fornecedor fica com a patente.</p>",
         "answer_en": "<p>In <b>pre-commercial</b> procurement suppliers keep the patent.</p>",
         "live": True,
     }

@@ -29,7 +29,7 @@ def publish(page):
 def test_nested_blocks_are_indexed_as_plain_text(homes):
     body = [
         ("heading", "Antes do procedimento"),
-        ("callout", {"title": "Convém saber", "text": RichText("<p>Consulte o <b>mercado</b>.</p>")}),
+        ("callout", {"title": "Convém saber", "text": RichText("<p>Consulte o <b>mercado</b>")}),
         ("page_link", {"page": homes["pt"], "label": "Ver o guia dos compradores"}),
     ]
     page = publish(ContentPageFactory(parent=homes["pt"], locale=homes["pt"].locale, body=body))
