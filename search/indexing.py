@@ -1,4 +1,4 @@
-"""Keeps SearchEntry rows in step with pages, documents and webinars."""
+"""Keeps SearchEntry rows in step with pages and the records apps register (search.registry)."""
 
 from django.conf import settings
 from django.db import transaction
