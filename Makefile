@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 , := ,
 HOST ?= 127.0.0.1:8000
 
-.PHONY: lock image stack stack-test run serve worker setup test backup restore loadtest bench browser-tools screenshots lint messages clean
+.PHONY: lock image stack stack-test run serve worker setup test backup restore loadtest bench relevance browser-tools screenshots lint messages clean
 
 # Exactly the locked versions, each checked against its hash; `make lock` refreshes the lock.
 $(VENV)/.installed: pyproject.toml requirements/test.txt
@@ -98,6 +98,11 @@ loadtest: $(VENV)/.installed
 # writes docs/benchmark-report.md. BENCH_* variables shrink it (docs/benchmarks.md).
 bench: $(VENV)/.installed
 	$(PY) -m tools.bench
+
+# The search's relevance suite (search/relevance/queries.toml): recall@3 and MRR per language, on
+# a fresh SQLite database and, when DATABASE_URL names one, a PostgreSQL sibling of it.
+relevance: $(VENV)/.installed
+	$(PY) -m tools.relevance
 
 # The browser suite's tools: axe-core and vnu.jar from npm; Chromium comes from Debian (apt).
 browser-tools:

@@ -11,8 +11,10 @@ class PortalConfig(AppConfig):
 
     def ready(self):
         from core.sitemaps import register_section
+        from portal.search_sources import register_sources
         from portal.sitemaps import PageSitemap
 
+        register_sources()
         register_section("pages", PageSitemap)
 
     def load_fixtures(self, loader):

@@ -1,18 +1,16 @@
-"""Keeps SearchEntry rows in step with pages, documents and webinars."""
+"""Keeps SearchEntry rows in step with pages and the records apps register (search.registry)."""
 
 from django.conf import settings
-from django.core.exceptions import FieldDoesNotExist
 from django.db import transaction
 from django.utils.html import strip_tags
 
-from wagtail.fields import RichTextField, StreamField
 from wagtail.models import CollectionMember, Page
-from wagtail.search import index
 
 from core.models import ContentVersion
 from core.visibility import public_pages
 from search import registry
 from search.models import SearchEntry
+from search.page_text import page_text
 
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 
@@ -20,27 +18,6 @@ LANGUAGES = [code for code, _name in settings.LANGUAGES]
 def page_kind(page):
     """A page type may say it is found under its own kind (`search_kind`), e.g. case studies."""
     return getattr(page, "search_kind", SearchEntry.Kind.PAGE)
-
-
-def field_text(page, name):
-    """Plain text of one of the page's search fields."""
-    try:
-        field = page._meta.get_field(name)
-    except FieldDoesNotExist:  # a property or method named in search_fields
-        field = None
-    value = getattr(page, name, "")
-    if isinstance(field, StreamField):
-        return " ".join(field.stream_block.get_searchable_content(value))
-    if isinstance(field, RichTextField):
-        return strip_tags(value or "")
-    return "" if value is None or callable(value) else str(value)
-
-
-def page_text(page):
-    names = [f.field_name for f in page.get_search_fields() if isinstance(f, index.SearchField)]
-    return " ".join(
-        text for name in names if name != "title" and (text := field_text(page, name)).strip()
-    )
 
 
 def save_entry(kind, object_id, language, title, text):
@@ -79,16 +56,32 @@ def public_records(model):
     return manager.public() if hasattr(manager, "public") else manager.all()
 
 
+def visible_records(source):
+    return source.visible() if source.visible else public_records(source.model)
+
+
+def translated(record, name, code):
+    """A translated field in this language, else in the default one (the site's fallback)."""
+    for language in (code, settings.MODELTRANSLATION_DEFAULT_LANGUAGE):
+        if value := getattr(record, f"{name}_{language}", None):
+            return str(value)
+    return str(getattr(record, name, "") or "")
+
+
 def index_record(source, record):
     """One entry per language for a registered record translated with django-modeltranslation;
     none for a record visitors may not see (the index serves anonymous visitors)."""
-    if not is_public(record):
-        remove(source.kind, record.pk)
+    pk = record.pk
+    if source.visible:
+        # Read afresh: the instance saved may hold a draft that is not what visitors see.
+        record = source.visible().filter(pk=record.pk).first()
+    if record is None or not is_public(record):
+        remove(source.kind, pk)
         return
     extra_text = source.extra_text(record)
     for code in LANGUAGES:
-        title = getattr(record, f"title_{code}", "") or record.title
-        texts = [getattr(record, f"{name}_{code}", "") or "" for name in source.text_fields]
+        title = translated(record, source.title_field, code)
+        texts = [strip_tags(translated(record, name, code)) for name in source.text_fields]
         save_entry(source.kind, record.pk, code, title, " ".join([*texts, extra_text]))
 
 
@@ -114,7 +107,7 @@ def rebuild():
     for page in public_pages(Page.objects.filter(depth__gt=1)).specific():
         index_page(page)
     for source in registry.sources():
-        for record in public_records(source.model):
+        for record in visible_records(source):
             index_record(source, record)
     transaction.on_commit(ContentVersion.bump)  # ranked ids are cached under the version
     return SearchEntry.objects.count()

@@ -29,3 +29,20 @@ class SearchEntry(models.Model):
 
     def __str__(self):
         return self.title
+
+    @property
+    def kind_label(self):
+        """The kind's name for visitors: a registered source names its own (search.registry)."""
+        from search import registry
+
+        source = registry.source_for_kind(self.kind)
+        return (source.label if source else "") or self.get_kind_display()
+
+
+def kind_choices():
+    """The search page's type filter: the kinds above, then those registered sources add."""
+    from search import registry
+
+    known = set(SearchEntry.Kind.values)
+    added = [(s.kind, s.label) for s in registry.sources() if s.kind not in known and s.label]
+    return [*SearchEntry.Kind.choices, *added]

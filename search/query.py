@@ -2,13 +2,15 @@
 
 import hashlib
 import re
+from functools import lru_cache
+from pathlib import Path
 
 from django.db import connection
 from django.db.models import Q
 from django.db.models.functions import Left
 
 from core.versioned_cache import remember
-from search import stemming
+from search import ranking, stemming
 from search.models import SearchEntry
 
 MAX_QUERY_LENGTH = 200
@@ -17,35 +19,69 @@ EXCERPT = 240  # characters of an entry's text that a result shows
 # Stem first, fold after: portal_folded_vector() and portal_folded_query() of portal's 0013.
 POSTGRES_CONFIGS = {"pt": "portuguese", "en": "english"}
 WORD = re.compile(r"\w+")
+STOP_WORDS = Path(__file__).resolve().parent / "stopwords"
 # Ranking reads each ranked row from the table, and a common word matches a sixth of 200,000
 # entries: PostgreSQL ranks at most this many title matches and this many other matches.
 CANDIDATES = 1000
-# Constant SQL; the visitor's words travel only as bound parameters. A title match outranks a
-# match in the text alone (weights A and B), so title matches are gathered first, by the
-# title's own index (migration search/0002); below CANDIDATES matches the ranking is complete.
+KIND_CASE, KIND_PARAMS = ranking.kind_case("kind")
+# The query's words side by side, stemmed and folded like the vector (stop words keep their
+# place: "ciclo de vida" is 'cicl' <2> 'vid').
+POSTGRES_PHRASE = (
+    "public.unaccent('public.unaccent'::regdictionary, "
+    "phraseto_tsquery(%(config)s::regconfig, %(query)s)::text)::tsquery"
+)
+# The query's words, any of them: an entry holding only some is still found, below those that
+# hold them all (a buyer's question has more words than its answer shares).
+POSTGRES_ANY = (
+    "replace(portal_folded_query(%(config)s::regconfig, %(query)s, %(prefix)s)::text,"
+    " ' & ', ' | ')::tsquery"
+)
+POSTGRES_ALL = "portal_folded_query(%(config)s::regconfig, %(query)s, %(prefix)s)"
+# Weights from search/ranking.py: the title (label A) over the text (B), a phrase, the kind.
+POSTGRES_RANK = (
+    f"ts_rank(%(weights)s::float4[], search_vector, {POSTGRES_ANY}, %(normalisation)s)"
+    f" * {KIND_CASE}"
+    f" * (CASE WHEN %(phrase)s AND search_vector @@ {POSTGRES_PHRASE}"
+    " THEN %(phrase_boost)s ELSE 1.0 END)"
+)
+POSTGRES_CANDIDATES = f"""
+    (SELECT id, title, search_vector @@ {POSTGRES_ALL} AS has_all, {POSTGRES_RANK} AS rank
+     FROM portal_searchentry
+     WHERE language || '' = %(language)s AND (%(kind)s = '' OR kind = %(kind)s)
+       AND {{vector}} @@ {{query}}
+     LIMIT %(candidates)s)"""  # noqa: S608 - constants only
+# Constant SQL; the visitor's words travel only as bound parameters. An entry with every word
+# counts ALL_WORDS_BOOST times; title matches are gathered first, by the title's own index
+# (migration search/0002); below CANDIDATES matches per branch the ranking is complete.
 # `language || ''` keeps the planner off the language index: it holds half the table, and
 # ANDing its bitmap made a two-word query eight times slower.
-POSTGRES_SEARCH = """
+POSTGRES_SEARCH = f"""
 SELECT id FROM (
-    (SELECT id, title,
-            ts_rank(search_vector,
-                    portal_folded_query(%(config)s::regconfig, %(query)s, %(prefix)s)) AS rank
-     FROM portal_searchentry
-     WHERE language || '' = %(language)s AND (%(kind)s = '' OR kind = %(kind)s)
-       AND title_vector @@ portal_folded_query(%(config)s::regconfig, %(query)s, %(prefix)s)
-     LIMIT %(candidates)s)
+    {POSTGRES_CANDIDATES.format(vector="title_vector", query=POSTGRES_ALL)}
     UNION
-    (SELECT id, title,
-            ts_rank(search_vector,
-                    portal_folded_query(%(config)s::regconfig, %(query)s, %(prefix)s)) AS rank
-     FROM portal_searchentry
-     WHERE language || '' = %(language)s AND (%(kind)s = '' OR kind = %(kind)s)
-       AND search_vector @@ portal_folded_query(%(config)s::regconfig, %(query)s, %(prefix)s)
-     LIMIT %(candidates)s)
+    {POSTGRES_CANDIDATES.format(vector="search_vector", query=POSTGRES_ALL)}
+    UNION
+    {POSTGRES_CANDIDATES.format(vector="search_vector", query=POSTGRES_ANY)}
 ) AS candidates
-ORDER BY rank DESC, title
+ORDER BY rank * (CASE WHEN has_all THEN %(all_boost)s ELSE 1.0 END) DESC, title
 LIMIT %(limit)s
-"""
+"""  # noqa: S608 - constants only
+# SQLite: bm25 is negative, lower is better, so a boost multiplies it. Every word or any word,
+# and the phrase, each come from a MATCH of its own (FTS5 allows one per table reference).
+SQLITE_SEARCH = f"""
+SELECT e.id FROM (
+    SELECT rowid, bm25(portal_searchentry_fts, %(title_weight)s, %(text_weight)s) AS score
+    FROM portal_searchentry_fts WHERE portal_searchentry_fts MATCH %(any)s
+) AS m
+JOIN portal_searchentry e ON e.id = m.rowid
+WHERE e.language = %(language)s AND (%(kind)s = '' OR e.kind = %(kind)s)
+ORDER BY m.score * {ranking.kind_case("e.kind")[0]} * (CASE WHEN m.rowid IN (
+    SELECT rowid FROM portal_searchentry_fts WHERE portal_searchentry_fts MATCH %(all)s
+) THEN %(all_boost)s ELSE 1.0 END) * (CASE WHEN m.rowid IN (
+    SELECT rowid FROM portal_searchentry_fts WHERE portal_searchentry_fts MATCH %(phrase)s
+) THEN %(phrase_boost)s ELSE 1.0 END), e.title
+LIMIT %(limit)s
+"""  # noqa: S608 - constants only (search/ranking.py)
 
 
 def clean_query(raw):
@@ -91,33 +127,75 @@ def entries_in_order(ids):
 
 
 def postgres_search(language, kind, query, prefix=False):
+    query = stemming.with_endings(language, query)
     params = {
         "config": POSTGRES_CONFIGS.get(language, "simple"),
-        "query": stemming.with_endings(language, query),
+        "query": query,
         "prefix": prefix,
+        "phrase": not prefix and len(WORD.findall(query)) > 1,
+        "phrase_boost": ranking.PHRASE_BOOST,
+        "all_boost": ranking.ALL_WORDS_BOOST,
+        "weights": ranking.POSTGRES_WEIGHTS,
+        "normalisation": ranking.POSTGRES_NORMALISATION,
         "language": language,
         "kind": kind or "",
         "candidates": CANDIDATES,
         "limit": MAX_RESULTS,
+        **KIND_PARAMS,
     }
     with connection.cursor() as cursor:
         cursor.execute(POSTGRES_SEARCH, params)
         return [row[0] for row in cursor.fetchall()]
 
 
+@lru_cache(maxsize=4)
+def stop_words(language):
+    """Snowball's stop words (the lists PostgreSQL's configurations use), folded."""
+    path = STOP_WORDS / f"{language}.txt"
+    words = path.read_text(encoding="utf-8").split() if path.exists() else []
+    return frozenset(stemming.fold(word) for word in words)
+
+
+def content_words(language, words):
+    """The words without stop words ("o que é a PCP" -> PCP), as PostgreSQL's configuration
+    drops them; all of them when nothing else is left."""
+    kept = [word for word in words if stemming.fold(word) not in stop_words(language)]
+    return kept or words
+
+
+def fts5_phrase(language, words):
+    """The words' stems as one FTS5 phrase (side by side, in order)."""
+    stems = [stem for word in words for stem in stemming.stem_words(language, word)]
+    return '"' + " ".join(stems) + '"'
+
+
 def sqlite_search(language, kind, words, prefix=False):
     # Stemmed like the index (search.stemming); every word quoted, so FTS5 operators in the
     # visitor's text are taken as plain words.
+    typed = words
+    if not prefix:
+        words = content_words(language, words)
     match = stemming.fts5_match(language, words, prefix)
     if not match:
         return []
+    if prefix or len(words) == 1:  # suggestions: every word; one word: nothing to tier
+        any_word, phrase = match, ""
+    else:
+        any_word = " OR ".join(f"({stemming.fts5_match(language, [word])})" for word in words)
+        phrase = fts5_phrase(language, typed)  # as typed: the index keeps the stop words
+    params = {
+        "any": any_word,
+        "all": match,
+        "phrase": phrase or match,  # a single word: every match "is" the phrase, boost 1
+        "phrase_boost": ranking.PHRASE_BOOST if phrase else 1.0,
+        "all_boost": ranking.ALL_WORDS_BOOST if phrase else 1.0,
+        "title_weight": ranking.TITLE_WEIGHT,
+        "text_weight": ranking.TEXT_WEIGHT,
+        "language": language,
+        "kind": kind or "",
+        "limit": MAX_RESULTS,
+        **KIND_PARAMS,
+    }
     with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT e.id FROM portal_searchentry_fts "
-            "JOIN portal_searchentry e ON e.id = portal_searchentry_fts.rowid "
-            "WHERE portal_searchentry_fts MATCH %s AND e.language = %s "
-            "AND (%s = '' OR e.kind = %s) "
-            "ORDER BY bm25(portal_searchentry_fts, 5.0, 1.0), e.title LIMIT %s",
-            [match, language, kind or "", kind or "", MAX_RESULTS],
-        )
+        cursor.execute(SQLITE_SEARCH, params)
         return [row[0] for row in cursor.fetchall()]

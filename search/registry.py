@@ -1,8 +1,8 @@
 """What the search index holds besides pages: content apps register their records here.
 
 A page is indexed by itself (its own search fields, its `search_kind`); a record that is not a
-page (a library document, a webinar) is indexed through the Source its app registers in
-`AppConfig.ready()`, so the search app never names the apps above it.
+page (a library document, a webinar, an FAQ entry, a glossary term) is indexed through the
+Source its app registers in `AppConfig.ready()`, so the search app never names the apps above it.
 """
 
 from collections.abc import Callable
@@ -14,12 +14,17 @@ from django.db.models.signals import post_delete, post_save
 
 @dataclass(frozen=True)
 class Source:
-    kind: str  # one of SearchEntry.Kind
+    kind: str  # the entries' kind (SearchEntry.kind), also the search page's type filter value
     model: type
     text_fields: list[str]  # translated fields (modeltranslation) searched besides the title
     # The record's addresses in one language: (records, language) -> {pk: url}.
     urls: Callable[[list, str], dict]
     extra_text: Callable[[Any], str] = field(default=lambda record: "")
+    title_field: str = "title"  # the translated field shown as the result's title
+    # What visitors may see, as a queryset read afresh on every save (e.g. live FAQ entries: a
+    # draft saved in the admin never reaches the index); None: the model's public() or all().
+    visible: Callable[[], Any] | None = None
+    label: Any = ""  # the kind's name on the search page (a lazy translation)
 
 
 _sources: dict[str, Source] = {}

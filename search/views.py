@@ -15,8 +15,9 @@ from core.listing import clean_choice, paginate, query_without
 from core.navigation import live_page_of_type
 from core.versioned_cache import versioned_key
 from search import registry
-from search.models import SearchEntry
-from search.query import cached_search, clean_query, entries_in_order
+from search.models import SearchEntry, kind_choices
+from search.query import WORD, cached_search, clean_query, entries_in_order
+from search.stemming import fold
 
 PER_PAGE = 10
 
@@ -94,7 +95,8 @@ def did_you_mean(language, query):
 def search_view(request):
     language = get_language()
     query = clean_query(request.GET.get("q", ""))
-    kind = clean_choice(request.GET, "type", SearchEntry.Kind.values)
+    kinds = kind_choices()
+    kind = clean_choice(request.GET, "type", [value for value, _label in kinds])
     results = paginate(
         cached_search(request, language, query, kind) if query else [], request.GET, PER_PAGE
     )
@@ -103,7 +105,7 @@ def search_view(request):
     context = {
         "query": query,
         "kind": kind,
-        "kinds": SearchEntry.Kind.choices,
+        "kinds": kinds,
         "results": results,
         "page_query": query_without(request.GET, "page"),
     }
@@ -113,15 +115,23 @@ def search_view(request):
     return render(request, "search/search.html", context)
 
 
+def typed_in_title(title, typed):
+    """Every typed word starts a word of the title, accents and case aside."""
+    words = [fold(word) for word in WORD.findall(title)]
+    return all(any(word.startswith(part) for word in words) for part in typed)
+
+
 @cache_control(max_age=300)
 def suggest_view(request):
-    """Up to eight titles matching what the visitor has typed, for the search box."""
+    """Up to eight titles matching what the visitor has typed, for the search box: pages, FAQ
+    questions, glossary terms…, those whose title holds every typed word first."""
     query = clean_query(request.GET.get("q", ""))
     titles = []
     if len(query) >= 2:
-        for entry in entries_in_order(
-            cached_search(request, get_language(), query, prefix=True)[:40]
-        ):
+        typed = [fold(word) for word in WORD.findall(query)]
+        entries = entries_in_order(cached_search(request, get_language(), query, prefix=True)[:40])
+        entries.sort(key=lambda entry: not typed_in_title(entry.title, typed))  # stable
+        for entry in entries:
             if entry.title not in titles:
                 titles.append(entry.title)
             if len(titles) == 8:

@@ -18,7 +18,7 @@ import urllib.request
 from pathlib import Path
 from urllib.parse import quote, urlsplit
 
-from tools import bench_report
+from tools import bench_report, relevance
 from tools.loadtest import wrk_result
 from tools.site_server import prepared_site, serving
 
@@ -169,7 +169,11 @@ def main():
             detail = getattr(error, "stderr", "") or ""
             runs[name] = {"error": f"{error} {detail.strip().splitlines()[-1:] or ''}".strip()}
             print(f"{name}: not measured: {runs[name]['error']}", flush=True)
-    text = bench_report.report(runs, SCALE, SECONDS, CONNECTIONS, host=host)
+    print("Search relevance: the portal's content on each engine", flush=True)
+    urls = ["sqlite://"] * ("sqlite" in ENGINES)
+    urls += [bench_database_name(DATABASE_URL)] * ("postgresql" in ENGINES)
+    found = [relevance.measure_fresh(url) for url in urls]
+    text = bench_report.report(runs, SCALE, SECONDS, CONNECTIONS, host=host, relevance=found)
     print(text)
     print(f"Report written to {bench_report.write(text)}")
 

@@ -138,8 +138,25 @@ def targets_table(runs):
     return lines
 
 
-def report(runs, scale, seconds, connections, when=None, commit_id=None, host=None):
-    """The whole Markdown report."""
+def relevance_section(relevance_runs):
+    """The search's relevance suite on the portal's own content (tools/relevance.py)."""
+    from tools import relevance
+
+    return [
+        "",
+        "## Search relevance",
+        "",
+        "The queries of `search/relevance/queries.toml` on the portal's own content (no scale "
+        "data), a fresh database per engine: recall@3 is the share of queries with a right "
+        f"answer in the first three results (target {relevance.TARGET}), MRR the mean of "
+        "1/rank of the first right answer.",
+        "",
+        relevance.table(relevance_runs),
+    ]
+
+
+def report(runs, scale, seconds, connections, when=None, commit_id=None, host=None, relevance=None):
+    """The whole Markdown report; `relevance`: tools.relevance's runs, if measured."""
     when = when or datetime.now(UTC)
     lines = [
         "# Benchmark report",
@@ -184,6 +201,8 @@ def report(runs, scale, seconds, connections, when=None, commit_id=None, host=No
             lines.append(
                 f"Home page over the wire, with CSS and JS: {run['weight'] / 1024:.1f} KB."
             )
+    if relevance:
+        lines += relevance_section(relevance)
     return "\n".join(lines) + "\n"
 
 

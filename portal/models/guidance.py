@@ -6,6 +6,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.search import index
 
 from core.models import BodyPage, RelatedDocumentsMixin
 from core.visibility import public_pages
@@ -83,6 +84,12 @@ class EventReportPage(RelatedDocumentsMixin, BodyPage):
         _("organiser"), max_length=150, blank=True, help_text=_("Who organised it.")
     )
 
+    # Single-line fields are indexed when listed (search/page_text.py): where and by whom.
+    search_fields = [
+        *BodyPage.search_fields,
+        index.SearchField("place"),
+        index.SearchField("organiser"),
+    ]
     content_panels = [
         *BodyPage.content_panels[:2],
         MultiFieldPanel(

@@ -104,3 +104,14 @@ def test_a_row_in_which_no_request_finished_fails(tmp_path):
     assert "| home | uncached | 0 | — | — | — | 1 | 8 | 0.00 |" in text
     assert "| search “energia” p95 ≤ 150 ms | inf ms: missed |" in text
     assert "| no failed request | 2: missed |" in text
+
+
+def test_report_ends_with_the_search_relevance_per_engine_and_language():
+    found = {"queries": 37, "recall@3": 0.946, "mrr": 0.878, "misses": []}
+    relevance = [{"engine": "sqlite", "results": {"pt": found, "en": found}}]
+    text = bench_report.report(
+        {"SQLite": engine_run()}, SCALE, 10, 8, commit_id="abc1234", host="h", relevance=relevance
+    )
+    section = text.split("## Search relevance", 1)[1]
+    assert "| sqlite | pt | 37 | 0.946 | 0.878 |" in section
+    assert "| sqlite | en | 37 | 0.946 | 0.878 |" in section

@@ -183,6 +183,31 @@ def test_search_results(client, pt_home):
 
 
 @pytest.mark.django_db
+def test_search_results_of_every_kind(client, pt_home):
+    """Pages, documents, FAQ answers and glossary terms on one results page: one of each kind
+    has the words in its title and stays on the first page, more of each come below it."""
+    under(pt_home, DocumentLibraryPageFactory)
+    under(pt_home, FAQPageFactory)
+    under(pt_home, GlossaryPageFactory)
+    title = "Inovação aberta"
+    under(pt_home, ContentPageFactory, title=title)
+    LibraryDocumentFactory(title_pt=title)
+    FAQEntryFactory(question_pt=title, live=True)
+    GlossaryTermFactory(term_pt=title)
+    text = "Fala também de inovação aberta."
+
+    def grow():
+        for _ in range(3):
+            under(pt_home, ContentPageFactory, intro=text)
+        LibraryDocumentFactory.create_batch(3, description_pt=text)
+        FAQEntryFactory.create_batch(3, short_answer_pt=text, live=True)
+        GlossaryTermFactory.create_batch(3, definition_pt=text)
+
+    grow()
+    assert_page_budget(client, "/pt/pesquisa/?q=inovação+aberta", grow)
+
+
+@pytest.mark.django_db
 def test_buyer_tools(client, pt_home):
     from tests.buyers.factories import (
         NewsletterPageFactory,
