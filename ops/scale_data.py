@@ -105,8 +105,8 @@ def create_documents(total, progress):
                 )
             )
         created = LibraryDocument.objects.bulk_create(documents)
-        entries = SearchEntry.objects.bulk_create(search_entries(SearchEntry.Kind.DOCUMENT, created))
-        search_vectors.write(entries)
+        entries = search_entries(SearchEntry.Kind.DOCUMENT, created)
+        search_vectors.write(SearchEntry.objects.bulk_create(entries))
         progress(len(numbers))
 
 

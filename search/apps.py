@@ -11,7 +11,6 @@ class SearchConfig(AppConfig):
 
     def ready(self):
         from django.db.backends.signals import connection_created
-
         from django.db.models.signals import post_save
 
         from search import signals, stemming, vectors

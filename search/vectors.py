@@ -2,8 +2,8 @@
 
 The vectors were generated columns over the raw title and text; Portuguese plurals must be
 folded first (search.plurals), by the same Python function SQLite's copy uses, so the app
-writes them whenever an entry is saved (`entry_saved`; a bulk_create calls `write`). Nothing to do on SQLite: its FTS5 triggers
-call that function themselves (portal_stem).
+writes them whenever an entry is saved (`entry_saved`; a bulk_create calls `write`). Nothing
+to do on SQLite: its FTS5 triggers call that function themselves (portal_stem).
 """
 
 from django.db import connection
@@ -15,14 +15,14 @@ CONFIG = (
     "WHEN 'en' THEN 'english'::regconfig ELSE 'simple'::regconfig END"
 )
 # Title weighted A, text B, each stemmed by the language's configuration then folded
-# (portal_folded_vector, portal's migration 0013).
+# (portal_folded_vector, portal's migration 0013). Constant SQL; the text goes as parameters.
 UPDATE = f"""
 UPDATE portal_searchentry SET
     title_vector = portal_folded_vector({CONFIG}, %(title)s),
     search_vector = setweight(portal_folded_vector({CONFIG}, %(title)s), 'A')
                  || setweight(portal_folded_vector({CONFIG}, %(text)s), 'B')
 WHERE id = %(id)s
-"""
+"""  # noqa: S608
 BATCH = 500
 
 
