@@ -8,7 +8,7 @@ from django.db.models import Q
 from django.db.models.functions import Left
 
 from core.versioned_cache import remember
-from search import stemming
+from search import synonyms
 from search.models import SearchEntry
 
 MAX_QUERY_LENGTH = 200
@@ -23,24 +23,23 @@ CANDIDATES = 1000
 # Constant SQL; the visitor's words travel only as bound parameters. A title match outranks a
 # match in the text alone (weights A and B), so title matches are gathered first, by the
 # title's own index (migration search/0002); below CANDIDATES matches the ranking is complete.
+# {tsquery} is search.synonyms.postgres_query()'s expression (constant SQL, bound words).
 # `language || ''` keeps the planner off the language index: it holds half the table, and
 # ANDing its bitmap made a two-word query eight times slower.
 POSTGRES_SEARCH = """
 SELECT id FROM (
     (SELECT id, title,
-            ts_rank(search_vector,
-                    portal_folded_query(%(config)s::regconfig, %(query)s, %(prefix)s)) AS rank
+            ts_rank(search_vector, {tsquery}) AS rank
      FROM portal_searchentry
      WHERE language || '' = %(language)s AND (%(kind)s = '' OR kind = %(kind)s)
-       AND title_vector @@ portal_folded_query(%(config)s::regconfig, %(query)s, %(prefix)s)
+       AND title_vector @@ {tsquery}
      LIMIT %(candidates)s)
     UNION
     (SELECT id, title,
-            ts_rank(search_vector,
-                    portal_folded_query(%(config)s::regconfig, %(query)s, %(prefix)s)) AS rank
+            ts_rank(search_vector, {tsquery}) AS rank
      FROM portal_searchentry
      WHERE language || '' = %(language)s AND (%(kind)s = '' OR kind = %(kind)s)
-       AND search_vector @@ portal_folded_query(%(config)s::regconfig, %(query)s, %(prefix)s)
+       AND search_vector @@ {tsquery}
      LIMIT %(candidates)s)
 ) AS candidates
 ORDER BY rank DESC, title
@@ -91,9 +90,10 @@ def entries_in_order(ids):
 
 
 def postgres_search(language, kind, query, prefix=False):
+    tsquery, words = synonyms.postgres_query(language, WORD.findall(query))
     params = {
+        **words,
         "config": POSTGRES_CONFIGS.get(language, "simple"),
-        "query": stemming.with_endings(language, query),
         "prefix": prefix,
         "language": language,
         "kind": kind or "",
@@ -101,14 +101,14 @@ def postgres_search(language, kind, query, prefix=False):
         "limit": MAX_RESULTS,
     }
     with connection.cursor() as cursor:
-        cursor.execute(POSTGRES_SEARCH, params)
+        cursor.execute(POSTGRES_SEARCH.replace("{tsquery}", tsquery), params)
         return [row[0] for row in cursor.fetchall()]
 
 
 def sqlite_search(language, kind, words, prefix=False):
-    # Stemmed like the index (search.stemming); every word quoted, so FTS5 operators in the
-    # visitor's text are taken as plain words.
-    match = stemming.fts5_match(language, words, prefix)
+    # Stemmed like the index (search.stemming), synonyms expanded; every word quoted, so FTS5
+    # operators in the visitor's text are taken as plain words.
+    match = synonyms.fts5_match(language, words, prefix)
     if not match:
         return []
     with connection.cursor() as cursor:
