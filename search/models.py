@@ -2,6 +2,7 @@
 
 import re
 
+from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -85,6 +86,19 @@ class Synonym(models.Model):
         if self.term_en and self.term_en != self.term_pt:
             return f"{self.term_pt} / {self.term_en}"
         return self.term_pt
+
+    def listed_forms(self, language):
+        """The language's expansions on one line, for the admin's listing."""
+        expansions = self.expansions_pt if language == "pt" else self.expansions_en
+        return "; ".join(line.strip() for line in expansions.splitlines() if line.strip())
+
+    @admin.display(description=_("what it stands for, in Portuguese"))
+    def listed_expansions_pt(self):
+        return self.listed_forms("pt")
+
+    @admin.display(description=_("what it stands for, in English"))
+    def listed_expansions_en(self):
+        return self.listed_forms("en")
 
     def forms(self, language):
         """Every form searched as one in this language: both terms, then its expansions."""

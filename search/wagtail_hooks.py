@@ -14,7 +14,7 @@ class SynonymViewSet(SnippetViewSet):
     icon = "search"
     menu_label = _("Synonyms and acronyms")
     add_to_settings_menu = True
-    list_display = ["term_pt", "term_en", "expansions_pt", "expansions_en"]
+    list_display = ["term_pt", "term_en", "listed_expansions_pt", "listed_expansions_en"]
     search_fields = ["term_pt", "term_en", "expansions_pt", "expansions_en"]
     search_backend_name = None  # the admin's listing searches the table itself
     panels = [
