@@ -59,6 +59,7 @@ def restore_ending(word):
     return word
 
 
+@lru_cache(maxsize=65536)  # a document repeats its words: each is prepared once
 def prepare(language, word):
     """The word as Snowball wants it: lower case; in Portuguese, accented ending and singular."""
     word = word.casefold()
