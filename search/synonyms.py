@@ -107,7 +107,7 @@ def postgres_query(language, words):
     segments = expand(language, words)
     plain = [word for segment in segments if not segment.alternatives for word in segment.words]
     params = {"query": stemming.with_endings(language, " ".join(plain))}
-    parts = ["portal_folded_query(%(config)s::regconfig, %(query)s, %(prefix)s)"]
+    parts = ["portal_folded_query(%(config)s::regconfig, %(query)s, %(prefix)s)"] if plain else []
     groups = [segment.alternatives for segment in segments if segment.alternatives]
     for n, forms in enumerate(groups):
         phrases = []
