@@ -18,6 +18,7 @@ from wagtail.models import Collection, Locale
 from casestudies.models import CaseStudyIndexPage, CaseStudyPage, ProcedureType, Sector
 from core.models import ContentVersion
 from documents.models import LibraryDocument, Webinar
+from search import vectors as search_vectors
 from search.models import SearchEntry
 
 BATCH = 2000
@@ -104,7 +105,8 @@ def create_documents(total, progress):
                 )
             )
         created = LibraryDocument.objects.bulk_create(documents)
-        SearchEntry.objects.bulk_create(search_entries(SearchEntry.Kind.DOCUMENT, created))
+        entries = search_entries(SearchEntry.Kind.DOCUMENT, created)
+        search_vectors.write(SearchEntry.objects.bulk_create(entries))
         progress(len(numbers))
 
 
@@ -121,7 +123,8 @@ def create_webinars(total, progress):
                 )
             )
         created = Webinar.objects.bulk_create(webinars)
-        SearchEntry.objects.bulk_create(search_entries(SearchEntry.Kind.WEBINAR, created))
+        entries = SearchEntry.objects.bulk_create(search_entries(SearchEntry.Kind.WEBINAR, created))
+        search_vectors.write(entries)
         progress(len(numbers))
 
 

@@ -11,8 +11,11 @@ class SearchConfig(AppConfig):
 
     def ready(self):
         from django.db.backends.signals import connection_created
+        from django.db.models.signals import post_save
 
-        from search import signals, stemming
+        from search import signals, stemming, synonyms, vectors
 
         signals.connect()
+        synonyms.connect()
         connection_created.connect(stemming.register_sqlite_function)
+        post_save.connect(vectors.entry_saved, sender="search.SearchEntry", dispatch_uid="vectors")

@@ -10,7 +10,7 @@ from django.db.models import Q
 from django.db.models.functions import Left
 
 from core.versioned_cache import remember
-from search import ranking, stemming
+from search import ranking, stemming, synonyms
 from search.models import SearchEntry
 
 MAX_QUERY_LENGTH = 200
@@ -28,15 +28,12 @@ KIND_CASE, KIND_PARAMS = ranking.kind_case("kind")
 # place: "ciclo de vida" is 'cicl' <2> 'vid').
 POSTGRES_PHRASE = (
     "public.unaccent('public.unaccent'::regdictionary, "
-    "phraseto_tsquery(%(config)s::regconfig, %(query)s)::text)::tsquery"
+    "phraseto_tsquery(%(config)s::regconfig, %(phrase_query)s)::text)::tsquery"
 )
 # The query's words, any of them: an entry holding only some is still found, below those that
 # hold them all (a buyer's question has more words than its answer shares).
-POSTGRES_ANY = (
-    "replace(portal_folded_query(%(config)s::regconfig, %(query)s, %(prefix)s)::text,"
-    " ' & ', ' | ')::tsquery"
-)
-POSTGRES_ALL = "portal_folded_query(%(config)s::regconfig, %(query)s, %(prefix)s)"
+POSTGRES_ALL = "{tsquery}"
+POSTGRES_ANY = "replace(({tsquery})::text, ' & ', ' | ')::tsquery"
 # Weights from search/ranking.py: the title (label A) over the text (B), a phrase, the kind.
 POSTGRES_RANK = (
     f"ts_rank(%(weights)s::float4[], search_vector, {POSTGRES_ANY}, %(normalisation)s)"
@@ -53,15 +50,16 @@ POSTGRES_CANDIDATES = f"""
 # Constant SQL; the visitor's words travel only as bound parameters. An entry with every word
 # counts ALL_WORDS_BOOST times; title matches are gathered first, by the title's own index
 # (migration search/0002); below CANDIDATES matches per branch the ranking is complete.
+# {tsquery} is search.synonyms.postgres_query()'s expression (constant SQL, bound words).
 # `language || ''` keeps the planner off the language index: it holds half the table, and
 # ANDing its bitmap made a two-word query eight times slower.
 POSTGRES_SEARCH = f"""
 SELECT id FROM (
-    {POSTGRES_CANDIDATES.format(vector="title_vector", query=POSTGRES_ALL)}
+    {POSTGRES_CANDIDATES.replace("{vector}", "title_vector").replace("{query}", POSTGRES_ALL)}
     UNION
-    {POSTGRES_CANDIDATES.format(vector="search_vector", query=POSTGRES_ALL)}
+    {POSTGRES_CANDIDATES.replace("{vector}", "search_vector").replace("{query}", POSTGRES_ALL)}
     UNION
-    {POSTGRES_CANDIDATES.format(vector="search_vector", query=POSTGRES_ANY)}
+    {POSTGRES_CANDIDATES.replace("{vector}", "search_vector").replace("{query}", POSTGRES_ANY)}
 ) AS candidates
 ORDER BY rank * (CASE WHEN has_all THEN %(all_boost)s ELSE 1.0 END) DESC, title
 LIMIT %(limit)s
@@ -127,10 +125,11 @@ def entries_in_order(ids):
 
 
 def postgres_search(language, kind, query, prefix=False):
-    query = stemming.with_endings(language, query)
+    tsquery, words = synonyms.postgres_query(language, WORD.findall(query))
     params = {
+        **words,
         "config": POSTGRES_CONFIGS.get(language, "simple"),
-        "query": query,
+        "phrase_query": stemming.with_endings(language, query),
         "prefix": prefix,
         "phrase": not prefix and len(WORD.findall(query)) > 1,
         "phrase_boost": ranking.PHRASE_BOOST,
@@ -144,7 +143,7 @@ def postgres_search(language, kind, query, prefix=False):
         **KIND_PARAMS,
     }
     with connection.cursor() as cursor:
-        cursor.execute(POSTGRES_SEARCH, params)
+        cursor.execute(POSTGRES_SEARCH.replace("{tsquery}", tsquery), params)
         return [row[0] for row in cursor.fetchall()]
 
 
@@ -175,7 +174,7 @@ def sqlite_search(language, kind, words, prefix=False):
     typed = words
     if not prefix:
         words = content_words(language, words)
-    match = stemming.fts5_match(language, words, prefix)
+    match = synonyms.fts5_match(language, words, prefix)  # synonyms expanded
     if not match:
         return []
     if prefix or len(words) == 1:  # suggestions: every word; one word: nothing to tier

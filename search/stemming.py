@@ -13,6 +13,8 @@ from functools import lru_cache
 
 import snowballstemmer
 
+from search.plurals import fold_plurals
+
 ALGORITHMS = {"pt": "portuguese", "en": "english"}
 WORD = re.compile(r"\w+")
 SQL_FUNCTION = "portal_stem"
@@ -57,9 +59,11 @@ def restore_ending(word):
     return word
 
 
+@lru_cache(maxsize=65536)  # a document repeats its words: each is prepared once
 def prepare(language, word):
+    """The word as Snowball wants it: lower case; in Portuguese, accented ending and singular."""
     word = word.casefold()
-    return restore_ending(word) if language == "pt" else word
+    return fold_plurals(restore_ending(word)) if language == "pt" else word
 
 
 def stem_words(language, text):
@@ -73,10 +77,11 @@ def stem_text(language, text):
 
 
 def with_endings(language, text):
-    """The text with Portuguese endings restored word by word (for PostgreSQL's own stemmer)."""
+    """The text prepared word by word (endings, singular) for PostgreSQL's own stemmer, so that
+    both engines stem the same words."""
     if language != "pt":
         return text
-    return WORD.sub(lambda match: restore_ending(match.group().casefold()), text)
+    return WORD.sub(lambda match: prepare(language, match.group()), text or "")
 
 
 def fts5_match(language, words, prefix=False):
