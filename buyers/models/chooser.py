@@ -17,7 +17,6 @@ from core.models import BasePage
 from .support import SupportRequestPage
 
 
-
 def answer_label(key, value):
     """An answer as the visitor reads it: the choice's label, or the amount in euros."""
     choices = dict(chooser.QUESTIONS[key].choices)

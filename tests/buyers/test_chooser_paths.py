@@ -32,7 +32,10 @@ CONTRADICTIONS = {
         "en": [r"do not intend to (buy|commit)"],
     },
     ("scale", "no"): {
-        "pt": [NOT + r"pretende, se [^.]*, (adquirir|comprar)", NOT + r"pretende adquirir a solução"],
+        "pt": [
+            NOT + r"pretende, se [^.]*, (adquirir|comprar)",
+            NOT + r"pretende adquirir a solução",
+        ],
         "en": [r"(?<!not )intend to buy the (resulting )?solution"],
     },
     ("market", "yes"): {
