@@ -182,3 +182,18 @@ def test_an_edited_recommendation_shows_on_the_next_request(
     with django_capture_on_commit_callbacks(execute=True):
         page.save_revision().publish()
     assert "Texto revisto pelos editores." in client.get(url).content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("code", ["pt", "en"])
+def test_decision_note_is_dated_with_the_portals_one_date_format(client, choosers, code):
+    from django.utils import timezone, translation
+
+    from core.templatetags.format_tags import long_date
+
+    answers = {"rd": "yes", "scale": "no", "consulted": "yes", **CONTRACT}
+    html = get(client, choosers[code], **answers)
+    with translation.override(code):
+        today = long_date(timezone.localdate())
+    assert f"· {today}</p>" in html
+    assert 'class="button js-print"' in html  # the printable note keeps its button
