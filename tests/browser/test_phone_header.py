@@ -27,7 +27,7 @@ def test_every_menu_link_is_reached_by_keyboard_and_scrolled_into_view(visit, la
     last = page.locator(".main-nav li a").last
     last.focus()
     box = last.bounding_box()
-    assert 0 <= box["x"] and box["x"] + box["width"] <= PHONE["width"]
+    assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"]
 
 
 @pytest.mark.parametrize("language", ["pt", "en"])

@@ -24,7 +24,7 @@ def test_long_date_of_nothing_is_empty():
 )
 def test_a_moment_is_dated_in_the_portals_time_zone(lang, expected, settings):
     settings.TIME_ZONE = "Europe/Lisbon"
-    moment = datetime.datetime(2026, 12, 6, 0, 30, tzinfo=datetime.timezone.utc)
+    moment = datetime.datetime(2026, 12, 6, 0, 30, tzinfo=datetime.UTC)
     with translation.override(lang):
         assert long_date(moment) == expected
 
