@@ -71,8 +71,12 @@ PAGE_TYPES = {
         "en": "/en/choose-a-procedure/?rd=no",
     },
     "chooser-result": {
-        "pt": "/pt/escolher-procedimento/?rd=yes&scale=no&consulted=no",
-        "en": "/en/choose-a-procedure/?rd=yes&scale=no&consulted=no",
+        "pt": "/pt/escolher-procedimento/?rd=yes&scale=no&consulted=no&contract=works&value=250000",
+        "en": "/en/choose-a-procedure/?rd=yes&scale=no&consulted=no&contract=works&value=250000",
+    },
+    "chooser-value": {
+        "pt": "/pt/escolher-procedimento/?rd=no&market=yes&spec=no&consulted=no&contract=goods",
+        "en": "/en/choose-a-procedure/?rd=no&market=yes&spec=no&consulted=no&contract=goods",
     },
     "support-request": {"pt": "/pt/pedir-apoio/", "en": "/en/ask-procure-i/"},
     "newsletter": {"pt": "/pt/newsletter/", "en": "/en/newsletter/"},

@@ -8,8 +8,17 @@ from .keyboard import tab_to
 CHOOSER = {"pt": "/pt/escolher-procedimento/", "en": "/en/choose-a-procedure/"}
 SUPPORT = {"pt": "/pt/pedir-apoio/", "en": "/en/ask-procure-i/"}
 THANKS = {"pt": "Obrigado: o seu pedido foi enviado", "en": "Thank you: your request was sent"}
-# No R&D, nothing on the market, no functional specification, market already consulted.
-ANSWERS = [("rd", "no"), ("market", "no"), ("spec", "no"), ("consulted", "yes")]
+# No R&D, nothing on the market, no functional specification, market already consulted;
+# a goods or services contract, its value typed as a Portuguese buyer writes it.
+ANSWERS = [
+    ("rd", "no"),
+    ("market", "no"),
+    ("spec", "no"),
+    ("consulted", "yes"),
+    ("contract", "goods"),
+    ("value", "150 000,50"),
+]
+SECOND_OPTION = {"no", "goods"}  # the second radio of its question
 
 
 def press_enter_and_wait(page):
@@ -19,11 +28,15 @@ def press_enter_and_wait(page):
 
 def answer(page, key, value):
     tab_to(page, f'input[name="{key}"]')  # Tab enters the radio group on its first option
-    if value == "no":
+    if key == "value":
+        page.keyboard.type(value)  # the one question answered with a number
+    elif value in SECOND_OPTION:
         page.keyboard.press("ArrowDown")  # moves to, and selects, the second option
     else:
         page.keyboard.press("Space")
-    assert page.evaluate(f"document.querySelector('input[name={key}]:checked').value") == value
+    if key != "value":
+        checked = f"document.querySelector('input[name={key}]:checked').value"
+        assert page.evaluate(checked) == value
     tab_to(page, "form.chooser__step button[type=submit]")
     press_enter_and_wait(page)
 
@@ -43,6 +56,9 @@ def test_public_buyer_reaches_a_recommendation_a_case_and_sends_a_request(site, 
         answer(page, key, value)
     assert page.locator("#recommendation-competitive-dialogue").count() == 1
     assert "consulted=yes" in page.url
+    # The address to share carries the amount as read: 150 000,50 € is 150000.50.
+    assert page.locator('.decision-note a[href*="&value=150000.50"]').count() >= 1
+    assert page.locator("#chooser-by-value").count() == 1
 
     tab_to(page, '#recommendation-competitive-dialogue ~ ul a[href$="/mertola/"]')
     press_enter_and_wait(page)

@@ -122,3 +122,18 @@ def test_sitemap_lists_each_sent_issue_in_its_language(client, pages):
     assert entries[f"{BASE}{pages['en'].url}archive/{english.pk}/"][1] == {
         "en": f"{BASE}{pages['en'].url}archive/{english.pk}/"
     }
+
+
+SENT_DATE = {"pt": "6 de dezembro de 2026", "en": "6 December 2026"}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("code", ["pt", "en"])
+def test_archive_and_issue_write_the_date_as_the_language_does(client, pages, code):
+    # 00:30 in Lisbon on 6 December is still 5 December nowhere: the portal's time zone counts.
+    moment = timezone.make_aware(timezone.datetime(2026, 12, 6, 0, 30))
+    issue = sent(code, f"Dated issue {code}")
+    NewsletterIssue.objects.filter(pk=issue.pk).update(sent_at=moment)
+    html = client.get(pages[code].url + ARCHIVE[code]).content.decode()
+    assert SENT_DATE[code] in html
+    assert "Dezembro" not in html and "December 6" not in html

@@ -220,6 +220,6 @@ def test_buyer_tools(client, pt_home):
     support = under(pt_home, SupportRequestPageFactory)
     newsletter = under(pt_home, NewsletterPageFactory)
     grow = lambda: [under(index, CaseStudyPageFactory) for _ in range(10)]  # noqa: E731
-    result = chooser.url + "?rd=no&market=no&spec=no&consulted=no"
+    result = chooser.url + "?rd=no&market=no&spec=no&consulted=no&contract=works&value=9000"
     for url in (chooser.url, result, support.url, newsletter.url, pt_home.url):
         assert_page_budget(client, url, grow)

@@ -71,3 +71,84 @@ def test_mertola_names_no_buyer_and_no_procurement_years():
 def test_best_price_quality_ratio_rule_is_cited(code, phrase):
     text = (FIXTURES / "pages/42_module-step-by-step.toml").read_text("utf-8")
     assert phrase in text
+
+
+def faq(key):
+    return next(q for q in read("faq.toml")["question"] if q["key"] == key)
+
+
+CCP_ROUTES = {
+    "pt": ("ajuste direto", "consulta prévia", "concurso público", "concurso limitado"),
+    "en": ("ajuste direto", "consulta prévia", "concurso público", "concurso limitado"),
+}
+VALUE_ARTICLES = {"pt": "artigos 19.º (empreitadas) e 20.º", "en": "Articles 19 (works) and 20"}
+
+
+@pytest.mark.parametrize("code", ["pt", "en"])
+def test_which_procedure_names_the_ccp_routes_and_the_articles_on_value(code):
+    answer = faq("which-procedure")[f"answer_{code}"]
+    assert all(route in answer for route in CCP_ROUTES[code])
+    assert VALUE_ARTICLES[code] in answer
+
+
+@pytest.mark.parametrize("code", ["pt", "en"])
+def test_what_is_ppi_cites_the_definition_and_the_2021_guidance_not_the_pcp_communication(code):
+    source = faq("what-is-ppi")[f"legal_source_{code}"]
+    assert "C(2021) 4320" in source and "799" not in source
+    assert {"pt": "artigo 2.º, n.º 1, ponto 22", "en": "Article 2(1)(22)"}[code] in source
+
+
+@pytest.mark.parametrize("code", ["pt", "en"])
+def test_the_rd_exclusion_has_its_three_conditions_everywhere(code):
+    glossary = next(t for t in read("glossary.toml")["term"] if t["key"] == "rd")
+    page = str(read("pages/10_innovation-procurement.toml")[code])
+    conditions = (*CONDITIONS[code][:2], "CPV", "73000000-2")  # the codes themselves, listed
+    for text in (glossary[f"definition_{code}"], page):
+        assert all(condition in text for condition in conditions)
+
+
+@pytest.mark.parametrize(
+    ("code", "said", "basis"),
+    [
+        ("pt", "Em qualquer procedimento, as características", "artigo 74.º, n.º 1, alínea a)"),
+        ("en", "In any procedure, innovative", "Article 74(1)(a) of the CCP"),
+    ],
+)
+def test_innovative_award_criteria_only_on_the_best_price_quality_ratio(code, said, basis):
+    page = str(read("pages/10_innovation-procurement.toml")[code])
+    assert said not in page and basis in page
+
+
+@pytest.mark.parametrize(
+    ("name", "code", "gone"),
+    [
+        ("pages/62_case-frederiksberg.toml", "pt", "em menos de um ano"),
+        ("pages/62_case-frederiksberg.toml", "en", "in less than a year"),
+        ("pages/30_partnership.toml", "pt", "que lidera a iniciativa"),
+        ("pages/30_partnership.toml", "en", "which leads the initiative"),
+        ("pages/63_case-mertola.toml", "pt", "as fontes consultadas"),
+        ("pages/63_case-mertola.toml", "en", "the sources consulted"),
+        ("pages/41_module-strategic.toml", "pt", "Resumo elaborado pelo Procure+i"),
+        ("pages/42_module-step-by-step.toml", "en", "A summary written by Procure+i"),
+    ],
+)
+def test_statements_the_sources_do_not_support_are_gone(name, code, gone):
+    assert gone not in str(read(name)[code])
+
+
+@pytest.mark.parametrize(
+    ("code", "overstated", "agreed"),
+    [
+        ("pt", "custos máximos têm de estar definidos à partida", "são acordados com os parceiros"),
+        ("en", "maximum costs must be set from the outset", "are agreed with the partners"),
+    ],
+)
+def test_innovation_partnership_drawback_as_articles_31_and_218a_say(code, overstated, agreed):
+    chooser = read("pages/80_procedure-chooser.toml")[code]
+    block = next(
+        r["value"]
+        for r in chooser["recommendations"]
+        if r["value"]["recommendation"] == "innovation-partnership"
+    )
+    assert overstated not in block["cons"] and agreed in block["cons"]
+    assert {"pt": "218.º-A", "en": "218-A"}[code] in block["cons"]

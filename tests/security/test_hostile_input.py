@@ -35,7 +35,7 @@ VALUES = st.one_of(
 )
 METHODS = st.sampled_from(["GET", "GET", "GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS"])
 FILTERS = ("q", "page", "category", "language", "year", "sort", "procedure", "sector", "type")
-FILTERS += ("rd", "market", "spec", "scale", "consulted", "step", "t")  # chooser, newsletter
+FILTERS += ("rd", "market", "spec", "scale", "consulted", "contract", "value", "step", "t")
 
 # `{}` takes a value as a path segment, `?` marks a pattern whose filters take the value.
 PATTERNS = [
