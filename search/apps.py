@@ -12,7 +12,8 @@ class SearchConfig(AppConfig):
     def ready(self):
         from django.db.backends.signals import connection_created
 
-        from search import signals, stemming
+        from search import signals, statistics, stemming
 
         signals.connect()
+        statistics.connect()
         connection_created.connect(stemming.register_sqlite_function)

@@ -29,3 +29,8 @@ class SearchEntry(models.Model):
 
     def __str__(self):
         return self.title
+
+
+# Models of their own modules, loaded with the app's models.
+from search.promotions import SearchPromotion  # noqa: E402, F401
+from search.statistics import SearchCount  # noqa: E402, F401
