@@ -94,6 +94,9 @@ class SearchReportView(ReportView):
             self.choice("shown") == "nothing",
         )
 
+    def get_page_subtitle(self):
+        return dict(PERIODS)[self.choice("period", "30")]
+
     @property
     def header_more_buttons(self):
         return [b for b in super().header_more_buttons if "xlsx" not in b.url]
