@@ -5,32 +5,22 @@ Editors add and change promotions (their drafts wait for a moderator); Moderator
 lock, unlock and delete them.
 """
 
+from importlib import import_module
+
 from django.db import migrations
 
+# The same permission lookup as the FAQ's moderation migration (it creates what is missing).
+permission = import_module("editorial.migrations.0004_support_inbox_and_faq_moderation").permission
+
 WORKFLOW = "Moderation"
+# Group: {model of the search app: actions}.
 GRANTS = {
-    "Editors": [
-        ("search", "searchpromotion", ["add", "change"]),
-        ("search", "searchcount", ["view"]),
-    ],
-    "Moderators": [
-        ("search", "searchpromotion", ["add", "change", "delete", "publish", "lock", "unlock"]),
-        ("search", "searchcount", ["view"]),
-    ],
+    "Editors": {"searchpromotion": ["add", "change"], "searchcount": ["view"]},
+    "Moderators": {
+        "searchpromotion": ["add", "change", "delete", "publish", "lock", "unlock"],
+        "searchcount": ["view"],
+    },
 }
-
-
-def permission(apps, app_label, model_name, action):
-    """The permission, created if post_migrate has not made it yet (a fresh database)."""
-    ContentType = apps.get_model("contenttypes", "ContentType")
-    Permission = apps.get_model("auth", "Permission")
-    content_type, _ = ContentType.objects.get_or_create(app_label=app_label, model=model_name)
-    verbose_name = apps.get_model(app_label, model_name)._meta.verbose_name
-    return Permission.objects.get_or_create(
-        content_type=content_type,
-        codename=f"{action}_{model_name}",
-        defaults={"name": f"Can {action} {verbose_name}"[:255]},
-    )[0]
 
 
 def grant(apps, schema_editor):
@@ -38,37 +28,33 @@ def grant(apps, schema_editor):
     ContentType = apps.get_model("contenttypes", "ContentType")
     Workflow = apps.get_model("wagtailcore", "Workflow")
     WorkflowContentType = apps.get_model("wagtailcore", "WorkflowContentType")
-    for name, grants in GRANTS.items():
-        group = Group.objects.get_or_create(name=name)[0]
-        for app_label, model_name, actions in grants:
-            group.permissions.add(
-                *(permission(apps, app_label, model_name, action) for action in actions)
+    for name, models in GRANTS.items():
+        Group.objects.get_or_create(name=name)[0].permissions.add(
+            *(
+                permission(apps, "search", model, action)
+                for model, actions in models.items()
+                for action in actions
             )
+        )
     workflow = Workflow.objects.filter(name=WORKFLOW).first()
     if workflow:
-        promotion_type, _ = ContentType.objects.get_or_create(
-            app_label="search", model="searchpromotion"
-        )
+        promotions = ContentType.objects.get_or_create(app_label="search", model="searchpromotion")
         WorkflowContentType.objects.update_or_create(
-            content_type=promotion_type, defaults={"workflow": workflow}
+            content_type=promotions[0], defaults={"workflow": workflow}
         )
 
 
 def revoke(apps, schema_editor):
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
-    WorkflowContentType = apps.get_model("wagtailcore", "WorkflowContentType")
-    WorkflowContentType.objects.filter(
+    apps.get_model("wagtailcore", "WorkflowContentType").objects.filter(
         content_type__app_label="search", content_type__model="searchpromotion"
     ).delete()
+    ours = Permission.objects.filter(
+        content_type__app_label="search", content_type__model__in=["searchpromotion", "searchcount"]
+    )
     for group in Group.objects.filter(name__in=GRANTS):
-        for app_label, model_name, actions in GRANTS[group.name]:
-            group.permissions.remove(
-                *Permission.objects.filter(
-                    content_type__app_label=app_label,
-                    codename__in=[f"{action}_{model_name}" for action in actions],
-                )
-            )
+        group.permissions.remove(*ours)
 
 
 class Migration(migrations.Migration):
