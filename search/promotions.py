@@ -9,7 +9,7 @@ import hashlib
 
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -95,12 +95,15 @@ class SearchPromotion(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMix
     def clean(self):
         super().clean()
         self.query = normalise(self.query)
+        errors = {}
         if not self.query:
-            raise ValidationError({"query": _("Type the words visitors search for.")})
+            errors["query"] = _("Type the words visitors search for.")
         if bool(self.page_id) == bool(self.document_id):
-            raise ValidationError(_("Choose either a page or a document, not both."))
-        if self.page_id and self.page.locale.language_code != self.language:
-            raise ValidationError({"page": _("Choose the page in the promotion's language.")})
+            errors[NON_FIELD_ERRORS] = _("Choose either a page or a document, not both.")
+        elif self.page_id and self.page.locale.language_code != self.language:
+            errors["page"] = _("Choose the page in the promotion's language.")
+        if errors:
+            raise ValidationError(errors)
 
 
 def visible_promotions(request, language, query):

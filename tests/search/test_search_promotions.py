@@ -167,3 +167,25 @@ def test_editors_submit_and_moderators_publish_in_their_language(
     assert 'name="action-submit"' in html and 'name="action-publish"' not in html
     client.force_login(member("Moderators", code))
     assert 'name="action-publish"' in client.get(url).content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "code, message",
+    [
+        ("pt", "Escolha uma página ou um documento, não ambos."),
+        ("en", "Choose either a page or a document, not both."),
+    ],
+)
+def test_the_admin_form_refuses_a_promotion_without_a_target(client, member, homes, code, message):
+    client.force_login(member("Editors", code))
+    data = {"query": "\x00", "language": code, "sort_order": "0", "page": "", "document": ""}
+    response = client.post("/admin/snippets/search/searchpromotion/add/", data)
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert not SearchPromotion.objects.exists()
+    data.update(query="  PPI  ", page=str(homes[code].pk))
+    response = client.post("/admin/snippets/search/searchpromotion/add/", data)
+    assert response.status_code == 302
+    promotion = SearchPromotion.objects.get()
+    assert (promotion.query, promotion.live) == ("ppi", False)  # an editor's draft
