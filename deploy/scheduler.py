@@ -51,6 +51,10 @@ JOBS = {
         ["prune_db_task_results"],
         lambda hour, minute: (hour, minute) == (3, 25),
     ),
+    "purge_search_statistics": (
+        ["purge_search_statistics"],
+        lambda hour, minute: (hour, minute) == (3, 30),
+    ),
     # The newest BACKUP_KEEP archives are kept; backup_portal deletes the older ones.
     "backup": (
         ["backup_portal", "--output", BACKUP_DIR],

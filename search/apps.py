@@ -13,9 +13,10 @@ class SearchConfig(AppConfig):
         from django.db.backends.signals import connection_created
         from django.db.models.signals import post_save
 
-        from search import signals, stemming, synonyms, vectors
+        from search import signals, statistics, stemming, synonyms, vectors
 
         signals.connect()
         synonyms.connect()
+        statistics.connect()
         connection_created.connect(stemming.register_sqlite_function)
         post_save.connect(vectors.entry_saved, sender="search.SearchEntry", dispatch_uid="vectors")

@@ -145,3 +145,8 @@ class Synonym(models.Model):
                 errors[name] = _("Each line must hold at least one letter or digit.")
         if errors:
             raise ValidationError(errors)
+
+
+# Models of their own modules, loaded with the app's models.
+from search.promotions import SearchPromotion  # noqa: E402, F401
+from search.statistics import SearchCount  # noqa: E402, F401

@@ -14,7 +14,7 @@ from wagtail.models import Page, get_page_models
 from core.listing import clean_choice, paginate, query_without
 from core.navigation import live_page_of_type
 from core.versioned_cache import versioned_key
-from search import registry
+from search import promotions, registry, statistics
 from search.models import SearchEntry, kind_choices
 from search.query import WORD, cached_search, clean_query, entries_in_order
 from search.stemming import fold
@@ -97,22 +97,26 @@ def search_view(request):
     query = clean_query(request.GET.get("q", ""))
     kinds = kind_choices()
     kind = clean_choice(request.GET, "type", [value for value, _label in kinds])
-    results = paginate(
-        cached_search(request, language, query, kind) if query else [], request.GET, PER_PAGE
-    )
+    promoted = promotions.promoted(request, language, query) if query and not kind else []
+    ids = cached_search(request, language, query, kind) if query else []
+    results = paginate(promotions.without_promoted(ids, language, promoted), request.GET, PER_PAGE)
     results.object_list = entries_in_order(results.object_list)
     attach_urls(results.object_list, request, language)
+    found = results.paginator.count + len(promoted)
     context = {
         "query": query,
         "kind": kind,
         "kinds": kinds,
         "results": results,
+        "promoted": promoted if results.number == 1 else [],
+        "found": found,
         "page_query": query_without(request.GET, "page"),
     }
-    if query and not results.paginator.count:
+    if query and not found:
         context["suggestion"] = did_you_mean(language, query)
         context["useful_pages"] = useful_pages(language)
-    return render(request, "search/search.html", context)
+    response = render(request, "search/search.html", context)
+    return statistics.mark(response, request, query, language, found)
 
 
 def typed_in_title(title, typed):

@@ -1,10 +1,19 @@
+"""The editors' side of search: synonyms, promoted results (moderated snippets) and Reports >
+Searches."""
+
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.ui.tables import Column, LiveStatusTagColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from search.models import Synonym
+from search.promotions import SearchPromotion
+from search.report import SearchReportView
 
 
 class SynonymViewSet(SnippetViewSet):
@@ -24,3 +33,45 @@ class SynonymViewSet(SnippetViewSet):
 
 
 register_snippet(SynonymViewSet)
+
+
+class SearchPromotionViewSet(SnippetViewSet):
+    model = SearchPromotion
+    icon = "pick"
+    menu_label = _("Promoted search results")
+    menu_order = 320
+    add_to_admin_menu = True
+    list_display = [
+        "query",
+        "language",
+        Column("target", label=_("Shown first"), accessor=lambda p: p.page or p.document),
+        LiveStatusTagColumn(),
+    ]
+    list_filter = ["language", "live"]
+    search_fields = ["query"]
+    search_backend_name = None
+
+
+register_snippet(SearchPromotionViewSet)
+
+
+@hooks.register("register_admin_urls")
+def search_report_urls():
+    view = SearchReportView.as_view()
+    results = SearchReportView.as_view(results_only=True)
+    return [
+        path("reports/searches/", view, name="search_report"),
+        path("reports/searches/results/", results, name="search_report_results"),
+    ]
+
+
+class SearchReportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("search.view_searchcount")
+
+
+@hooks.register("register_reports_menu_item")
+def search_report_menu_item():
+    return SearchReportMenuItem(
+        _("Searches"), reverse("search_report"), name="searches", icon_name="search", order=70
+    )

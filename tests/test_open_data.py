@@ -153,7 +153,7 @@ def test_pages_have_canonical_and_sharing_metadata(client, portal_content):
     assert '<link rel="canonical" href="http://testserver/en/library/">' in html
     assert '<meta property="og:locale" content="en_GB">' in html
     assert '<meta property="og:title" content="Document library">' in html
-    assert 'type="application/rss+xml" href="/en/feeds/documents/"' in html
+    assert 'type="application/rss+xml" href="http://testserver/en/feeds/documents/"' in html
 
 
 def json_ld(html):

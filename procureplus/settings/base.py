@@ -68,6 +68,7 @@ MIDDLEWARE = [
     "core.security_headers.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Early, so a hit skips the rest; a stored page keeps the headers set below it.
+    "search.middleware.SearchStatisticsMiddleware",  # before the page cache: hits count too
     "core.page_cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -230,6 +231,26 @@ NEWSLETTER_BATCH_PAUSE_SECONDS = int(os.environ.get("NEWSLETTER_BATCH_PAUSE_SECO
 SUPPORT_REQUEST_RETENTION_DAYS = int(os.environ.get("SUPPORT_REQUEST_RETENTION_DAYS", "365"))
 # The dashboard counts open requests older than this many days as waiting too long.
 SUPPORT_REQUEST_WAITING_DAYS = int(os.environ.get("SUPPORT_REQUEST_WAITING_DAYS", "7"))
+# What visitors search for, as counts (search/statistics.py, docs/search.md): written from an
+# in-process buffer every SEARCH_STATS_FLUSH_SECONDS, deleted after SEARCH_STATS_RETENTION_DAYS
+# by `manage.py purge_search_statistics`. Robots (user agents holding one of these, or none)
+# are not counted.
+SEARCH_STATS_ENABLED = env_bool("SEARCH_STATS_ENABLED", True)
+SEARCH_STATS_FLUSH_SECONDS = int(os.environ.get("SEARCH_STATS_FLUSH_SECONDS", "60"))
+SEARCH_STATS_RETENTION_DAYS = int(os.environ.get("SEARCH_STATS_RETENTION_DAYS", "180"))
+SEARCH_STATS_BOT_AGENTS = [
+    "bot",
+    "crawl",
+    "spider",
+    "slurp",
+    "lighthouse",
+    "headless",
+    "python-requests",
+    "curl",
+    "wget",
+    "monitor",
+    "preview",
+]
 # Mail is sent by a task (core/outgoing_mail.py): a failed attempt is tried again after
 # MAIL_RETRY_SECONDS, doubled each time, up to MAIL_MAX_ATTEMPTS, then reported to ADMINS.
 MAIL_MAX_ATTEMPTS = int(os.environ.get("MAIL_MAX_ATTEMPTS", "8"))

@@ -1,5 +1,6 @@
 """Each feed is advertised, as RSS and Atom in the page's language, on the pages it belongs to."""
 
+import re
 import tomllib
 from pathlib import Path
 
@@ -12,8 +13,9 @@ from tests.documents.factories import WebinarIndexPageFactory
 
 def advertised(html, code, feed):
     return (
-        f'type="application/rss+xml" href="/{code}/feeds/{feed}/"' in html
-        and f'type="application/atom+xml" href="/{code}/feeds/{feed}/atom/"' in html
+        f'type="application/rss+xml" href="http://testserver/{code}/feeds/{feed}/"' in html
+        and f'type="application/atom+xml" href="http://testserver/{code}/feeds/{feed}/atom/"'
+        in html
     )
 
 
@@ -42,3 +44,15 @@ def test_procure_i_page_links_the_seed_project_file_in_both_languages():
     for code in ("pt", "en"):
         links = [b["value"] for b in page[code]["body"] if b["type"] == "document_link"]
         assert any(link["document"] == "project-file" for link in links)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("code", ["pt", "en"])
+def test_every_link_with_hreflang_in_head_is_absolute(client, translated_pair, code):
+    # Lighthouse's SEO audit ("hreflang") fails a page whose alternate links are relative.
+    page = translated_pair(WebinarIndexPageFactory, "webinars")[code]
+    head = client.get(page.url, secure=True).content.decode().split("</head>")[0]
+    links = re.findall(r"<link [^>]*hreflang=[^>]*>", head)
+    assert len(links) >= 4  # the page's languages and two feeds
+    for link in links:
+        assert re.search(r'href="https://testserver/', link), link
