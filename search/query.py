@@ -172,15 +172,16 @@ def sqlite_search(language, kind, words, prefix=False):
     # Stemmed like the index (search.stemming); every word quoted, so FTS5 operators in the
     # visitor's text are taken as plain words.
     typed = words
+    stop = None if prefix else (lambda word: stemming.fold(word) in stop_words(language))
     if not prefix:
         words = content_words(language, words)
-    match = synonyms.fts5_match(language, words, prefix)  # synonyms expanded
+    match = synonyms.fts5_match(language, typed, prefix, stop=stop)  # synonyms expanded
     if not match:
         return []
     if prefix or len(words) == 1:  # suggestions: every word; one word: nothing to tier
         any_word, phrase = match, ""
     else:
-        any_word = " OR ".join(f"({stemming.fts5_match(language, [word])})" for word in words)
+        any_word = synonyms.fts5_match(language, typed, any_word=True, stop=stop)
         phrase = fts5_phrase(language, typed)  # as typed: the index keeps the stop words
     params = {
         "any": any_word,

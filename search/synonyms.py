@@ -82,11 +82,20 @@ def expand(language, words):
     return segments
 
 
-def fts5_match(language, words, prefix=False):
-    """stemming.fts5_match with each matched run replaced by the OR of its forms' phrases."""
+def fts5_match(language, words, prefix=False, any_word=False, stop=None):
+    """stemming.fts5_match with each matched run replaced by the OR of its forms' phrases;
+    any_word: the segments ORed (an entry holding some of them), else ANDed. Forms are matched
+    on the words as typed ("compras públicas de inovação"); then the plain words for which
+    stop() is true are left out, unless nothing else is left."""
     segments = expand(language, words)
+    if stop:
+        kept = [s for s in segments if s.alternatives or not stop(s.words[0])]
+        segments = kept or segments
     if not any(segment.alternatives for segment in segments):
-        return stemming.fts5_match(language, words, prefix)
+        plain = [word for segment in segments for word in segment.words]
+        if any_word:
+            return " OR ".join(f"({stemming.fts5_match(language, [word])})" for word in plain)
+        return stemming.fts5_match(language, plain, prefix)
     terms = []
     for n, segment in enumerate(segments):
         if segment.alternatives:
@@ -94,8 +103,9 @@ def fts5_match(language, words, prefix=False):
             terms.append("(" + " OR ".join(f'"{p}"' for p in sorted(phrases) if p) + ")")
         else:
             last = n == len(segments) - 1
-            terms.append(stemming.fts5_match(language, list(segment.words), prefix and last))
-    return " AND ".join(terms)
+            match = stemming.fts5_match(language, list(segment.words), prefix and last)
+            terms.append(f"({match})" if any_word else match)
+    return (" OR " if any_word else " AND ").join(terms)
 
 
 def postgres_query(language, words):

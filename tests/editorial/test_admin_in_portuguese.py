@@ -35,7 +35,7 @@ def test_dashboard_speaks_the_admin_language(staff_client, admin_language, code,
 def test_our_reports_are_listed_in_portuguese(staff_client, admin_language):
     admin_language("pt")
     html = staff_client.get(reverse("wagtailadmin_home")).content.decode()
-    for label in ("Paridade das traduções", "Transferências de documentos"):
+    for label in ("Paridade das traduções", "Descargas de documentos"):
         assert json.dumps(label)[1:-1] in html  # the sidebar menu travels as JSON
 
 

@@ -153,10 +153,12 @@ def plural_pages(homes):
     english.save_revision().publish()
 
 
-def titles(client, language, q):
+def titles(client, language, q, first=None):
+    """The titles of the results (the first `first` only: entries holding some of the words
+    follow those holding them all)."""
     response = client.get(SEARCH[language], {"q": q})
     assert response.status_code == 200
-    return {entry.title for entry in response.context["results"]}
+    return {entry.title for entry in list(response.context["results"])[:first]}
 
 
 @pytest.mark.django_db
@@ -173,7 +175,7 @@ def titles(client, language, q):
     ],
 )
 def test_the_search_page_meets_plurals_and_singulars(client, plural_pages, q, expected):
-    assert titles(client, "pt", q) == expected
+    assert titles(client, "pt", q, len(expected)) == expected
 
 
 @pytest.mark.django_db
