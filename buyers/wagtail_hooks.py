@@ -16,6 +16,12 @@ from core.view_restricted_admin import ViewRequiredPolicy, ViewRestrictedChooser
 register_permission_policy(Subscriber, ViewRequiredPolicy(Subscriber))
 
 
+class SubscriberChooserViewSet(ViewRestrictedChooserViewSet):
+    def get_object_list(self):
+        # As the listing: sign-ups not yet confirmed are not subscribers.
+        return Subscriber.objects.confirmed()
+
+
 class SubscriberViewSet(SnippetViewSet):
     model = Subscriber
     icon = "mail"
@@ -25,7 +31,7 @@ class SubscriberViewSet(SnippetViewSet):
     list_export = ["email", "language", "confirmed_at"]
     list_filter = ["language"]
     export_filename = "procureplus-newsletter-subscribers"
-    chooser_viewset_class = ViewRestrictedChooserViewSet
+    chooser_viewset_class = SubscriberChooserViewSet
     index_view_class = safe_export_class(IndexView)  # CSV/XLSX: formulas neutralised, UTF-8
 
     def get_queryset(self, request):

@@ -80,9 +80,21 @@ def index_record(source, record):
         return
     extra_text = source.extra_text(record)
     for code in LANGUAGES:
+        if source.host_page and not source.urls([record], code).get(record.pk):
+            SearchEntry.objects.filter(kind=source.kind, object_id=pk, language=code).delete()
+            continue
         title = translated(record, source.title_field, code)
         texts = [strip_tags(translated(record, name, code)) for name in source.text_fields]
         save_entry(source.kind, record.pk, code, title, " ".join([*texts, extra_text]))
+
+
+def reindex_hosted(page):
+    """Index again the records this page shows (FAQ entries on the FAQ page): their addresses
+    come or go with it."""
+    for source in registry.sources_hosted_by(page):
+        SearchEntry.objects.filter(kind=source.kind).delete()
+        for record in visible_records(source):
+            index_record(source, record)
 
 
 def reindex_collection(collection):
@@ -98,6 +110,7 @@ def reindex_pages_under(page):
     """Index again (or drop) a page and its descendants, e.g. after a view restriction changed."""
     for descendant in Page.objects.descendant_of(page, inclusive=True).specific().iterator():
         index_page(descendant)
+        reindex_hosted(descendant)
 
 
 @transaction.atomic

@@ -25,6 +25,10 @@ class Source:
     # draft saved in the admin never reaches the index); None: the model's public() or all().
     visible: Callable[[], Any] | None = None
     label: Any = ""  # the kind's name on the search page (a lazy translation)
+    # The page type that shows the records (the FAQ page): in a language where no such page is
+    # visible the records have no address and leave the index; publishing, unpublishing,
+    # moving, restricting or deleting such a page indexes them again.
+    host_page: type | None = None
 
 
 _sources: dict[str, Source] = {}
@@ -45,6 +49,12 @@ def sources():
 
 def source_for_kind(kind):
     return _sources.get(kind)
+
+
+def sources_hosted_by(page):
+    """The sources whose records a page of this type shows."""
+    page_class = page.specific_class or type(page)
+    return [s for s in _sources.values() if s.host_page and issubclass(page_class, s.host_page)]
 
 
 def source_for_model(model):

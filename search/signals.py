@@ -1,5 +1,6 @@
 """Search entries follow publishing, edits, deletions and view restrictions."""
 
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_save
 
 from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction
@@ -11,11 +12,14 @@ from search import indexing, registry
 
 def page_changed(sender, instance, **kwargs):
     indexing.index_page(instance)
+    indexing.reindex_hosted(instance)
 
 
 def page_deleted(sender, instance, **kwargs):
     if isinstance(instance, Page):
         indexing.remove(indexing.page_kind(instance), instance.pk)
+        if registry.sources_hosted_by(instance):
+            transaction.on_commit(lambda: indexing.reindex_hosted(instance))
 
 
 def record_saved(sender, instance, **kwargs):

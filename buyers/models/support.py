@@ -14,9 +14,9 @@ from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
 from wagtail.fields import RichTextField
 
 from buyers.prefill import prefill
+from core.form_submissions_list import submissions_list_class
 from core.models import BasePage
 from core.outgoing_mail import queue_mail
-from core.spreadsheet_export import safe_export_class
 
 from .privacy_notice import PrivacyNoticeMixin
 from .support_request import SupportRequest
@@ -115,8 +115,8 @@ class SupportRequestPage(AbstractEmailForm, PrivacyNoticeMixin, BasePage):
         return SupportRequest
 
     def get_submissions_list_view_class(self):
-        # The Forms menu's CSV/XLSX of requests: visitors' text, neutralised for spreadsheets.
-        return safe_export_class(super().get_submissions_list_view_class())
+        # The Forms menu: exports neutralised, deleting offered only to those who may delete.
+        return submissions_list_class(super().get_submissions_list_view_class())
 
     def get_data_fields(self):
         return [*super().get_data_fields(), (CONSENT_FIELD, _("Consent to data processing"))]

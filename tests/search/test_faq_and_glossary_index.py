@@ -1,6 +1,8 @@
 """FAQ entries and glossary terms are found each at its anchor, live entries only, in step with
 publishing, unpublishing, drafts and deletion (on SQLite and PostgreSQL alike)."""
 
+from wagtail.models import PageViewRestriction
+
 import pytest
 
 from search.models import SearchEntry
@@ -133,3 +135,43 @@ def test_suggestions_offer_faq_questions_and_glossary_terms(client, faq_pages, h
     assert "Intellectual property rights" in titles
     titles = client.get("/pt/pesquisa/sugestoes/", {"q": "propriedade intel"}).json()["titles"]
     assert "Como tratar a propriedade intelectual?" in titles
+
+
+@pytest.mark.django_db
+def test_entries_follow_their_page_unpublished_restricted_and_back(client, faq_pages):
+    entry(slug="ipr")
+    faq_pages["en"].unpublish()
+    # English visitors fall back to the Portuguese FAQ page, as the page's entries do.
+    assert results(client, "en", "patent") == [
+        ("How should intellectual property be handled?", faq_pages["pt"].url + "#ipr")
+    ]
+    faq_pages["pt"].unpublish()
+    assert results(client, "pt", "patente") == []
+    assert results(client, "en", "patent") == []
+    assert not SearchEntry.objects.filter(kind="faq").exists()
+    faq_pages["pt"].save_revision().publish()
+    assert results(client, "pt", "patente") == [
+        ("Como tratar a propriedade intelectual?", faq_pages["pt"].url + "#ipr")
+    ]
+    restriction = PageViewRestriction.objects.create(
+        page=faq_pages["pt"], restriction_type=PageViewRestriction.PASSWORD, password="segredo"
+    )
+    assert results(client, "pt", "patente") == []
+    restriction.delete()
+    assert len(results(client, "pt", "patente")) == 1
+
+
+@pytest.mark.django_db
+def test_glossary_terms_leave_with_a_deleted_glossary_page(
+    client, homes, django_capture_on_commit_callbacks
+):
+    pages = {
+        code: GlossaryPageFactory(parent=home, locale=home.locale) for code, home in homes.items()
+    }
+    GlossaryTermFactory(slug="pcp")
+    assert results(client, "en", "PCP", type="glossary")
+    with django_capture_on_commit_callbacks(execute=True):
+        pages["en"].delete()
+        pages["pt"].delete()
+    assert results(client, "en", "PCP", type="glossary") == []
+    assert not SearchEntry.objects.filter(kind="glossary").exists()

@@ -122,6 +122,9 @@ def test_the_subscriber_chooser_of_a_superuser_finds_the_address(client, users, 
     chooser = Subscriber.snippet_viewset.chooser_viewset
     results = client.get(reverse(chooser.get_url_name("choose_results")) + "?q=confirmed.buyer")
     assert CONFIRMED in body(results)
+    # A sign-up not yet confirmed is not a subscriber: no chooser lists it, whoever asks.
+    assert UNCONFIRMED not in body(results)
+    assert UNCONFIRMED not in body(client.get(reverse(chooser.get_url_name("choose"))))
 
 
 def support_forms_addresses(page_id, request_id):
@@ -234,3 +237,18 @@ def test_a_page_editor_without_the_inbox_reaches_no_request(client, records, dja
         response = client.get(url)
         assert refused(response, "page_editor"), (url, response.status_code)
         assert "ana@example.pt" not in body(response)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", ["editor", "moderator", "superuser"])
+def test_the_forms_menu_offers_deleting_only_to_those_who_may(client, users, records, role):
+    support_request = records["request"]
+    sign_in(client, users, role)
+    listing = reverse("wagtailforms:list_submissions", args=[support_request.page_id])
+    for url in (listing, listing + "results/"):
+        response = client.get(url)
+        page = body(response)
+        assert response.status_code == 200 and "ana@example.pt" in page, url
+        offered = 'name="selected-submissions"' in page
+        assert offered is (role == "superuser"), (url, role)
+        assert ("delete_submissions" in page or "/delete/" in page) is (role == "superuser")
