@@ -217,3 +217,54 @@ def test_bulk_import_refused_by_the_storage(tmp_path, language, message, caplog)
     assert message in str(refused.value)
     assert not LibraryDocument.objects.exists()
     assert any(r.levelno == logging.ERROR for r in caplog.records)
+
+
+def add_multiple_deferred(client):
+    """A title too long for the record: Wagtail keeps the file as a temporary upload and asks
+    for the other fields (its "deferred" path)."""
+    return client.post(
+        reverse("wagtaildocs:add_multiple"),
+        {
+            "files[]": SimpleUploadedFile("ficha.pdf", active_files.pdf()),
+            "collection": "1",
+            "title": "Ficha " * 60,
+        },
+        HTTP_X_REQUESTED_WITH="XMLHttpRequest",
+    )
+
+
+@LANGUAGES
+def test_multiple_upload_deferred_step_answers_with_the_reason(editor, language):
+    with override_settings(STORAGES=storages("RefusingStorage")):
+        response = add_multiple_deferred(editor(language))
+    assert response.status_code == 200
+    answer = response.json()
+    assert answer["success"] is False
+    assert MESSAGE[language].replace("&#x27;", "'") in answer["error_message"]
+
+
+@LANGUAGES
+def test_multiple_upload_second_step_answers_with_the_form(editor, language):
+    """The temporary upload kept, a storage that refuses it at the second step gives the form
+    back with the editor's input and the reason; once it accepts files the same form completes."""
+    client = editor(language)
+    first = add_multiple_deferred(client).json()
+    upload_id = first.get("uploaded_file_id")
+    assert first["success"] is True and upload_id, first
+    prefix = f"uploaded-document-{upload_id}"
+    fields = {
+        "title_pt": "Ficha guardada",
+        "title_en": "Kept sheet",
+        "category": "workshop_report",
+        "file_language": "pt",
+        "collection": "1",
+    }
+    data = {f"{prefix}-{name}": value for name, value in fields.items()}
+    url = reverse("wagtaildocs:create_multiple_from_uploaded_document", args=[upload_id])
+    with override_settings(STORAGES=storages("FullStorage")):
+        answer = client.post(url, data, HTTP_X_REQUESTED_WITH="XMLHttpRequest").json()
+    assert answer["success"] is False
+    assert MESSAGE[language] in answer["form"] and "Ficha guardada" in answer["form"]
+    assert not LibraryDocument.objects.exists()
+    assert client.post(url, data, HTTP_X_REQUESTED_WITH="XMLHttpRequest").json()["success"]
+    assert LibraryDocument.objects.get().title_pt == "Ficha guardada"
