@@ -4,7 +4,7 @@ import pytest
 
 from search import plurals, query, stemming
 from search.models import SearchEntry
-from tests.portal.factories import ContentPageFactory
+from tests.search.published import publish_pages
 
 # (singular, plural) for each ending the plural step folds.
 PAIRS = [
@@ -130,27 +130,20 @@ SEARCH = {"pt": "/pt/pesquisa/", "en": "/en/search/"}
 
 @pytest.fixture
 def plural_pages(homes):
-    singular = ContentPageFactory(
-        parent=homes["pt"],
-        locale=homes["pt"].locale,
-        title="Diálogo concorrencial",
-        intro="A aquisição de soluções por um diálogo concorrencial com um fornecedor.",
+    publish_pages(
+        homes,
+        (
+            "pt",
+            "Diálogo concorrencial",
+            "A aquisição de soluções por um diálogo concorrencial com um fornecedor.",
+        ),
+        (
+            "pt",
+            "Papéis das entidades",
+            "Os papéis dos fornecedores nacionais em aquisições concorrenciais.",
+        ),
+        ("en", "Competitive dialogues", "Acquisitions through competitive dialogues."),
     )
-    singular.save_revision().publish()
-    plural = ContentPageFactory(
-        parent=homes["pt"],
-        locale=homes["pt"].locale,
-        title="Papéis das entidades",
-        intro="Os papéis dos fornecedores nacionais em aquisições concorrenciais.",
-    )
-    plural.save_revision().publish()
-    english = ContentPageFactory(
-        parent=homes["en"],
-        locale=homes["en"].locale,
-        title="Competitive dialogues",
-        intro="Acquisitions through competitive dialogues.",
-    )
-    english.save_revision().publish()
 
 
 def titles(client, language, q, first=None):

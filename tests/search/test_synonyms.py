@@ -7,7 +7,7 @@ import pytest
 
 from search import query, synonyms
 from search.models import SearchEntry, Synonym
-from tests.portal.factories import ContentPageFactory
+from tests.search.published import publish_pages
 
 SEARCH = {"pt": "/pt/pesquisa/", "en": "/en/search/"}
 ADMIN_ADD = "/admin/snippets/search/synonym/add/"
@@ -112,20 +112,15 @@ def test_seeded_terms_are_there_in_both_languages():
 
 @pytest.fixture
 def pcp_pages(homes):
-    pt = ContentPageFactory(
-        parent=homes["pt"],
-        locale=homes["pt"].locale,
-        title="Guia para hospitais",
-        intro="Como preparar uma contratação pré-comercial num hospital.",
+    publish_pages(
+        homes,
+        ("pt", "Guia para hospitais", "Como preparar uma contratação pré-comercial num hospital."),
+        (
+            "en",
+            "A guide for hospitals",
+            "How to prepare a pre-commercial procurement in a hospital.",
+        ),
     )
-    pt.save_revision().publish()
-    en = ContentPageFactory(
-        parent=homes["en"],
-        locale=homes["en"].locale,
-        title="A guide for hospitals",
-        intro="How to prepare a pre-commercial procurement in a hospital.",
-    )
-    en.save_revision().publish()
 
 
 @pytest.mark.django_db
