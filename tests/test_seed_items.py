@@ -23,9 +23,9 @@ SEED_DOCUMENT_KEYS = {
 }  # fmt: skip
 MENU = {
     "pt": ["/pt/perguntas-frequentes/", "/pt/modulos/", "/pt/seminarios-e-workshops/",
-           "/pt/casos-de-estudo/", "/pt/biblioteca/", "/pt/webinars/"],
+           "/pt/casos-de-estudo/", "/pt/biblioteca/", "/pt/webinars/", "/pt/guias/"],
     "en": ["/en/faq/", "/en/modules/", "/en/seminars-and-workshops/", "/en/case-studies/",
-           "/en/library/", "/en/webinars/"],
+           "/en/library/", "/en/webinars/", "/en/guides/"],
 }  # fmt: skip
 
 

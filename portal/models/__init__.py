@@ -1,6 +1,7 @@
 from .faq import FAQEntry, FAQPage, FAQTopic
 from .glossary import GlossaryPage, GlossaryTerm
 from .guidance import EventIndexPage, EventReportPage, ModuleIndexPage, ModulePage
+from .guides import GuideIndexPage, GuidePage
 from .organisations import Agreement, Organisation
 from .pages import ContentPage, HomePage
 from .partnership import PartnershipPage
@@ -15,6 +16,8 @@ __all__ = [
     "FAQTopic",
     "GlossaryPage",
     "GlossaryTerm",
+    "GuideIndexPage",
+    "GuidePage",
     "HomePage",
     "ModuleIndexPage",
     "ModulePage",

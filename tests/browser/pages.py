@@ -36,6 +36,7 @@ PAGE_TYPES = {
     "faq": {"pt": "/pt/perguntas-frequentes/", "en": "/en/faq/"},
     "module-index": {"pt": "/pt/modulos/", "en": "/en/modules/"},
     "module": {"pt": "/pt/modulos/modulo-estrategico/", "en": "/en/modules/strategic-module/"},
+    "guide-index": {"pt": "/pt/guias/", "en": "/en/guides/"},
     "event-index": {"pt": "/pt/seminarios-e-workshops/", "en": "/en/seminars-and-workshops/"},
     "report": {
         "pt": "/pt/seminarios-e-workshops/seminario-tematico-lisboa-2019/",

@@ -22,6 +22,8 @@ from tests.portal.factories import (
     FAQPageFactory,
     GlossaryPageFactory,
     GlossaryTermFactory,
+    GuideIndexPageFactory,
+    GuidePageFactory,
     ModuleIndexPageFactory,
     ModulePageFactory,
     OrganisationFactory,
@@ -223,3 +225,18 @@ def test_buyer_tools(client, pt_home):
     result = chooser.url + "?rd=no&market=no&spec=no&consulted=no&contract=works&value=9000"
     for url in (chooser.url, result, support.url, newsletter.url, pt_home.url):
         assert_page_budget(client, url, grow)
+
+
+@pytest.mark.django_db
+def test_guides(client, pt_home):
+    index = under(pt_home, GuideIndexPageFactory)
+    guide = under(index, GuidePageFactory)
+    assert_page_budget(
+        client, index.url, lambda: [under(index, GuidePageFactory) for _ in range(10)]
+    )
+
+    def more_sources():
+        guide.legal_basis = [("source", guide.legal_basis[0].value) for _ in range(10)]
+        guide.save()
+
+    assert_page_budget(client, guide.url, more_sources)

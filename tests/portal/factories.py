@@ -18,6 +18,8 @@ from portal.models import (
     FAQTopic,
     GlossaryPage,
     GlossaryTerm,
+    GuideIndexPage,
+    GuidePage,
     HomePage,
     ModuleIndexPage,
     ModulePage,
@@ -183,3 +185,36 @@ class GlossaryPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = GlossaryPage
+
+
+def sample_legal_basis():
+    return [
+        (
+            "source",
+            {
+                "provision": "Código dos Contratos Públicos, artigo 35.º-A",
+                "source": "Diário da República, legislação consolidada",
+                "url": "https://diariodarepublica.pt/dr/legislacao-consolidada/decreto-lei/2008-34455475",
+            },
+        )
+    ]
+
+
+class GuideIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Practical guides"
+    slug = "guides"
+    body = factory.LazyFunction(sample_body)
+
+    class Meta:
+        model = GuideIndexPage
+
+
+class GuidePageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Guide {n}")
+    intro = "What to do, step by step."
+    last_reviewed = datetime.date(2026, 12, 6)
+    body = factory.LazyFunction(sample_body)
+    legal_basis = factory.LazyFunction(sample_legal_basis)
+
+    class Meta:
+        model = GuidePage
