@@ -20,7 +20,7 @@ class DocumentFeed(ListingFeed):
     index_model = DocumentLibraryPage
 
     def items(self, library):
-        documents = list(LibraryDocument.objects.public().order_by("-created_at")[:FEED_SIZE])
+        documents = list(LibraryDocument.objects.listed().order_by("-created_at")[:FEED_SIZE])
         library.add_detail_urls(documents)
         return documents
 

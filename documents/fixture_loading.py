@@ -21,7 +21,9 @@ def load_documents(loader):
             raise FileNotFoundError(
                 f"{path} is missing: run `manage.py build_document_files` first."
             )
-        fields = {k: v for k, v in item.items() if k not in {"key", "file"}}
+        fields = {k: v for k, v in item.items() if k not in {"key", "file", "format_of"}}
+        if "format_of" in item:  # a second format (the ODT of a DOCX): listed below it
+            fields["format_of"] = LibraryDocument.objects.get(import_key=item["format_of"])
         document = LibraryDocument(import_key=key, title=item["title_pt"], **fields)
         with path.open("rb") as handle:
             document.file.save(path.name, File(handle), save=False)

@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.documents.forms import BaseDocumentForm
+from wagtail.documents.widgets import AdminDocumentChooser
 
 from core.upload_storage import StoredWhileValidatedMixin
 from documents.file_checks import check_upload
@@ -28,6 +29,8 @@ class LibraryDocumentForm(StoredWhileValidatedMixin, BaseDocumentForm):
         for name, help_text in TITLE_HELP.items():
             if name in self.fields:
                 self.fields[name].help_text = help_text
+        if "format_of" in self.fields:  # a chooser, not a list of every document
+            self.fields["format_of"].widget = AdminDocumentChooser()
         # Multiple upload posts only the file: choices fall back to the model's defaults.
         for name in DEFAULTED_CHOICES:
             if name in self.fields:
@@ -38,6 +41,14 @@ class LibraryDocumentForm(StoredWhileValidatedMixin, BaseDocumentForm):
         if uploaded is not None and hasattr(uploaded, "content_type"):  # a new upload
             check_upload(uploaded)
         return uploaded
+
+    def clean_format_of(self):
+        first = self.cleaned_data.get("format_of")
+        if first and (first.pk == self.instance.pk or first.format_of_id):
+            raise forms.ValidationError(
+                _("Choose the document's first format: not this document, nor a second format.")
+            )
+        return first
 
     def clean(self):
         cleaned = super().clean()

@@ -24,6 +24,7 @@ def register_sources():
             text_fields=["description"],
             urls=urls_under(DocumentLibraryPage, "document_url"),
             extra_text=lambda document: document.text_content,
+            visible=lambda: LibraryDocument.objects.listed(),  # a second format: one result
         )
     )
     register(

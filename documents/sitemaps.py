@@ -9,7 +9,7 @@ from documents.models import DocumentLibraryPage, LibraryDocument, Webinar, Webi
 
 def sitemap_documents():
     """The documents the sitemap lists: the one place that decides which ones."""
-    return LibraryDocument.objects.public()
+    return LibraryDocument.objects.listed()
 
 
 class DocumentSitemap(SubpageSitemap):

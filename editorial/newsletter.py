@@ -61,7 +61,7 @@ def documents(language, since):
     if library is None:
         return []
     base = library.full_url
-    found = LibraryDocument.objects.public().filter(created_at__gte=since).order_by("-created_at")
+    found = LibraryDocument.objects.listed().filter(created_at__gte=since).order_by("-created_at")
     return [
         item(
             _("Document"),

@@ -21,6 +21,14 @@ SEED_DOCUMENT_KEYS = {
     "case-study-base-sheet", "case-study-marine-eo", "case-study-frederiksberg",
     "case-study-mertola", "market-study", "article-ppi-economic-development",
 }  # fmt: skip
+# Issue 25: the editable templates, each in DOCX and (key + "-odt") ODT, per language.
+TEMPLATE_DOCUMENT_KEYS = {
+    f"template-{name}-{code}{suffix}"
+    for name in ("consultation-notice", "consultation-questionnaire",
+                 "functional-specification", "ip-clauses")
+    for code in ("pt", "en")
+    for suffix in ("", "-odt")
+}  # fmt: skip
 MENU = {
     "pt": ["/pt/perguntas-frequentes/", "/pt/modulos/", "/pt/seminarios-e-workshops/",
            "/pt/casos-de-estudo/", "/pt/biblioteca/", "/pt/webinars/", "/pt/guias/"],
@@ -114,9 +122,9 @@ def test_faq_has_the_seed_questions_and_at_least_eight_more(client, portal_conte
 @pytest.mark.django_db
 def test_fixture_files_match_the_document_list():
     entries = tomllib.loads((FIXTURES / "documents.toml").read_text("utf-8"))["document"]
-    assert {entry["key"] for entry in entries} == SEED_DOCUMENT_KEYS
+    assert {entry["key"] for entry in entries} == SEED_DOCUMENT_KEYS | TEMPLATE_DOCUMENT_KEYS
     for entry in entries:
-        assert (FIXTURES / "files" / f"{entry['key']}.pdf").exists()
+        assert (FIXTURES / "files" / entry.get("file", f"{entry['key']}.pdf")).exists()
 
 
 @pytest.mark.django_db

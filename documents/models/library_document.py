@@ -28,6 +28,10 @@ class LibraryDocumentQuerySet(DocumentQuerySet):
         """Documents an anonymous visitor may see: no view restriction on their collections."""
         return self.exclude(collection__in=restricted_collections())
 
+    def listed(self):
+        """Public documents shown on their own: a second format is offered with its document."""
+        return self.public().filter(format_of__isnull=True)
+
 
 class LibraryDocument(AbstractDocument):
     """A downloadable file of the library; title and description exist in PT and EN."""
@@ -45,6 +49,7 @@ class LibraryDocument(AbstractDocument):
         ARTICLE = "article", _("Article")
         CASE_STUDY_SHEET = "case_study_sheet", _("Case study sheet")
         PROJECT_FILE = "project_file", _("Project file")
+        TEMPLATE = "template", _("Templates")
 
     class FileLanguage(models.TextChoices):
         PT = "pt", _("Portuguese")
@@ -102,6 +107,18 @@ class LibraryDocument(AbstractDocument):
             "Extracted from the file when it is uploaded or replaced, for the site search."
         ),
     )
+    format_of = models.ForeignKey(
+        "self",
+        verbose_name=_("same document in another format, of"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="other_formats",
+        help_text=_(
+            "Set on the second format of a document (e.g. the ODT of a DOCX template): it is"
+            " then offered on that document's card and page instead of being listed on its own."
+        ),
+    )
     import_key = models.CharField(
         _("import key"),
         max_length=100,
@@ -126,6 +143,7 @@ class LibraryDocument(AbstractDocument):
         "description_pt",
         "description_en",
         "original_url",
+        "format_of",
         "collection",
         "tags",
     )

@@ -1,5 +1,6 @@
 """The document library and webinar pages, one per language tree."""
 
+from django.db.models import Prefetch
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -36,6 +37,12 @@ def publication_years():
     )
 
 
+def other_formats():
+    """The public second formats of each document (the ODT of a DOCX template), by type."""
+    formats = LibraryDocument.objects.public().defer("text_content").order_by("file")
+    return Prefetch("other_formats", queryset=formats)
+
+
 class DocumentLibraryPage(RoutablePageMixin, BodyPage):
     """Lists the library's documents with filters; each document has a page under it."""
 
@@ -55,7 +62,11 @@ class DocumentLibraryPage(RoutablePageMixin, BodyPage):
             "year": clean_int(params, "year", 1900, 2200),
             "sort": clean_choice(params, "sort", SORTS) or "newest",
         }
-        documents = LibraryDocument.objects.public().defer("text_content")  # text: a whole file
+        documents = (
+            LibraryDocument.objects.listed()
+            .defer("text_content")  # text: a whole file
+            .prefetch_related(other_formats())
+        )
         if filters["category"]:
             documents = documents.filter(category=filters["category"])
         if filters["language"]:
@@ -102,17 +113,21 @@ class DocumentLibraryPage(RoutablePageMixin, BodyPage):
     @path("<int:document_id>/")
     @path("<int:document_id>/<slug:slug>/")
     def document_route(self, request, document_id, slug=None):
-        documents = LibraryDocument.objects.select_related("collection")
-        document = get_object_or_404(documents, pk=document_id)
+        documents = LibraryDocument.objects.select_related("collection", "format_of")
+        document = get_object_or_404(documents.prefetch_related(other_formats()), pk=document_id)
         shown_to_everyone = document.is_public()
         if not shown_to_everyone and not restrictions_accept(request, document.collection):
             raise Http404  # a visitor is not told that a restricted document exists
+        formats = list(document.other_formats.all())
+        if document.format_of and document.format_of.is_public():
+            formats.insert(0, document.format_of)  # this is the second format: offer the first
         response = TemplateResponse(
             request,
             "documents/document_detail.html",
             {
                 **self.get_context(request),
                 "document": document,
+                "other_formats": formats,
                 "library": self,
                 "ask_url": ask_url(document.title, get_language()) if document.is_sheet else "",
                 "json_ld": jsonld.digital_document(

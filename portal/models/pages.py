@@ -12,7 +12,13 @@ from casestudies.models import CaseStudyPage
 from core.models import BodyPage
 from core.versioned_cache import remember
 from core.visibility import public_pages
-from documents.models import DocumentLibraryPage, LibraryDocument, Webinar, WebinarIndexPage
+from documents.models import (
+    DocumentLibraryPage,
+    LibraryDocument,
+    Webinar,
+    WebinarIndexPage,
+    other_formats,
+)
 
 
 class HomePage(BodyPage):
@@ -36,8 +42,9 @@ class HomePage(BodyPage):
 
     def whats_new(self):
         latest_documents = list(
-            LibraryDocument.objects.public()
+            LibraryDocument.objects.listed()
             .defer("text_content")
+            .prefetch_related(other_formats())
             .order_by(*LibraryDocument.newest_first())[: self.latest_documents_count]
         )
         webinars = Webinar.objects.select_related("slides")

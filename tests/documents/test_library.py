@@ -137,5 +137,5 @@ def test_categories_cover_the_issue():
     assert set(LibraryDocument.Category.values) == {
         "faq", "guidance_module", "seminar_report", "good_practice_report", "workshop_report",
         "factsheet", "webinar_material", "translation", "market_study", "article",
-        "case_study_sheet", "project_file",
+        "case_study_sheet", "project_file", "template",
     }  # fmt: skip
