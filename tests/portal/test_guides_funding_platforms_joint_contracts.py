@@ -65,6 +65,12 @@ def test_guide_renders_with_its_review_date_legal_basis_and_links(
     assert all(
         link.startswith(f"/{code}/") and client.get(link).status_code == 200 for link in links
     )
+    # The templates (library documents) it points to download, in the page's language.
+    templates = [b for b in fixture(key)[code]["body"] if b["type"] == "document_link"]
+    downloads = re.findall(r'<p class="document-link"><a href="([^"]+)"', html)
+    assert templates and len(downloads) == len(templates)
+    assert all(b["value"]["document"].endswith(f"-{code}") for b in templates)
+    assert all(client.get(link).status_code == 200 for link in downloads)
     linked = {
         block["value"]["page"]
         for block in fixture(key)[code]["body"]
