@@ -37,6 +37,10 @@ PAGE_TYPES = {
     "module-index": {"pt": "/pt/modulos/", "en": "/en/modules/"},
     "module": {"pt": "/pt/modulos/modulo-estrategico/", "en": "/en/modules/strategic-module/"},
     "guide-index": {"pt": "/pt/guias/", "en": "/en/guides/"},
+    "guide": {
+        "pt": "/pt/guias/consulta-preliminar-ao-mercado/",
+        "en": "/en/guides/preliminary-market-consultation/",
+    },
     "event-index": {"pt": "/pt/seminarios-e-workshops/", "en": "/en/seminars-and-workshops/"},
     "report": {
         "pt": "/pt/seminarios-e-workshops/seminario-tematico-lisboa-2019/",
