@@ -38,7 +38,8 @@ SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
 
 def fixture(key):
-    return tomllib.loads((FIXTURES / f"47_{key}.toml").read_text("utf-8"))
+    (path,) = FIXTURES.glob(f"*_{key}.toml")
+    return tomllib.loads(path.read_text("utf-8"))
 
 
 def guide(key, code):
