@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 , := ,
 HOST ?= 127.0.0.1:8000
 
-.PHONY: lock image stack stack-test run serve worker setup test backup restore loadtest bench relevance browser-tools screenshots lint messages clean
+.PHONY: lock image stack stack-test run serve worker setup test backup restore loadtest bench relevance browser-tools screenshots lint messages templates clean
 
 # Exactly the locked versions, each checked against its hash; `make lock` refreshes the lock.
 $(VENV)/.installed: pyproject.toml requirements/test.txt
@@ -121,6 +121,11 @@ lint: $(VENV)/.installed
 messages: $(VENV)/.installed
 	$(PY) manage.py makemessages --locale pt --no-location --ignore "$(VENV)/*" --ignore "staticfiles/*"
 	$(PY) manage.py compilemessages --locale pt --ignore "$(VENV)/*"
+
+# The library's editable templates: fixtures/templates/<name>.<pt|en>.md -> fixtures/files/
+# template-<name>-<pt|en>.docx and .odt (docs/editors-guide.md#editable-templates).
+templates: $(VENV)/.installed
+	$(PY) manage.py build_templates
 
 clean:
 	rm -rf $(VENV) staticfiles

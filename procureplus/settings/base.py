@@ -325,6 +325,16 @@ WAGTAILIMAGES_IMAGE_FORM_BASE = "core.upload_storage.ImageForm"
 # Files go through Wagtail's view (permissions, headers), never straight from MEDIA_URL.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odp", "ods", "odt", "pdf", "pptx", "xlsx"]
+# Office types named here, not left to the host's /etc/mime.types (a slim image may lack it).
+OFFICE_XML = "application/vnd.openxmlformats-officedocument"
+WAGTAILDOCS_CONTENT_TYPES = {
+    "docx": f"{OFFICE_XML}.wordprocessingml.document",
+    "xlsx": f"{OFFICE_XML}.spreadsheetml.sheet",
+    "pptx": f"{OFFICE_XML}.presentationml.presentation",
+    "odt": "application/vnd.oasis.opendocument.text",
+    "ods": "application/vnd.oasis.opendocument.spreadsheet",
+    "odp": "application/vnd.oasis.opendocument.presentation",
+}
 # Largest library file accepted, in megabytes; documents/file_checks.py also checks the content.
 DOCUMENT_MAX_UPLOAD_SIZE = int(os.environ.get("DOCUMENT_MAX_UPLOAD_MB", "50")) * 1024 * 1024
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}

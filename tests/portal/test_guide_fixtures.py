@@ -77,3 +77,25 @@ def test_a_query_in_each_language_finds_each_guide(client, portal_content, code)
         results = client.get(path, {"q": query}).context["results"]
         urls = [entry.url for entry in results][:10]
         assert guide(key, code).url in urls, (query, urls)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("code", ["pt", "en"])
+def test_guides_link_the_templates_in_the_page_language(client, portal_content, code):
+    from documents.models import LibraryDocument
+
+    expected = {
+        "guide-market-consultation": [
+            "template-consultation-notice",
+            "template-consultation-questionnaire",
+        ],
+        "guide-award-criteria": ["template-functional-specification"],
+        "guide-pcp-portugal": ["template-functional-specification", "template-ip-clauses"],
+        "guide-intellectual-property": ["template-ip-clauses"],
+    }
+    for key, templates in expected.items():
+        html = client.get(guide(key, code).url).content.decode()
+        for template in templates:
+            document = LibraryDocument.objects.get(import_key=f"{template}-{code}")
+            assert document.url in html, (key, template)
+            assert "DOCX" in html, key
