@@ -9,6 +9,7 @@ from .models import ProcedureType, Sector
 class ProcedureTypeViewSet(SnippetViewSet):
     model = ProcedureType
     icon = "list-ul"
+    menu_label = _("Procedure types")
     list_display = ["name", "slug", "sort_order"]
     search_fields = ["name_pt", "name_en", "slug"]
     search_backend_name = None
@@ -17,6 +18,7 @@ class ProcedureTypeViewSet(SnippetViewSet):
 class SectorViewSet(SnippetViewSet):
     model = Sector
     icon = "tag"
+    menu_label = _("Sectors")
     list_display = ["name", "slug", "sort_order"]
     search_fields = ["name_pt", "name_en", "slug"]
     search_backend_name = None

@@ -15,6 +15,7 @@ from .models import Agreement, FAQEntry, FAQTopic, GlossaryTerm, Organisation
 class OrganisationViewSet(SnippetViewSet):
     model = Organisation
     icon = "group"
+    menu_label = _("Organisations")
     list_display = ["acronym", "name", "role", "website"]
     list_filter = ["role"]
     search_fields = ["acronym", "name_pt", "name_en"]
@@ -24,6 +25,7 @@ class OrganisationViewSet(SnippetViewSet):
 class AgreementViewSet(SnippetViewSet):
     model = Agreement
     icon = "doc-full"
+    menu_label = _("Agreements")
     list_display = ["title", "signed_on"]
     list_filter = ["signed_on"]
 
@@ -41,6 +43,7 @@ register_snippet(PartnershipGroup)
 class FAQEntryViewSet(SnippetViewSet):
     model = FAQEntry
     icon = "help"
+    menu_label = _("Questions and answers")  # not the group's "FAQ" again
     list_display = ["question", "topic", "last_reviewed", LiveStatusTagColumn()]
     list_filter = ["topic", "live", "last_reviewed"]
     search_fields = ["question_pt", "question_en", "slug"]
@@ -50,6 +53,7 @@ class FAQEntryViewSet(SnippetViewSet):
 class FAQTopicViewSet(SnippetViewSet):
     model = FAQTopic
     icon = "folder-open-inverse"
+    menu_label = _("Topics")
     list_display = ["name", "slug", "sort_order"]
 
 
@@ -80,7 +84,7 @@ hooks.register(ACTIONS_HOOK, request_actions)
 class GlossaryTermViewSet(SnippetViewSet):
     model = GlossaryTerm
     icon = "title"
-    menu_label = GlossaryTerm._meta.verbose_name_plural
+    menu_label = _("Glossary terms")  # explicit: the plural name is lower case
     menu_order = 315
     add_to_admin_menu = True
     list_display = ["term", "acronym", "slug"]
