@@ -4,11 +4,12 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
+from wagtail.snippets.views.snippets import IndexView
 
 from buyers.inbox import hooks as inbox_hooks  # noqa: F401  (registers the support-request inbox)
 from buyers.models import Subscriber
 from core.admin_empty_state import RESULTS_TEMPLATE, with_empty_state
+from core.admin_language import SnippetViewSet
 from core.spreadsheet_export import safe_export_class
 from core.view_restricted_admin import ViewRequiredPolicy, ViewRestrictedChooserViewSet
 

@@ -11,9 +11,10 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.widgets import ListingButton
 from wagtail.permissions import register_permission_policy
-from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, UsageView
+from wagtail.snippets.views.snippets import IndexView, UsageView
 
 from core.admin_empty_state import RESULTS_TEMPLATE, with_empty_state
+from core.admin_language import SnippetViewSet
 from core.models import OutgoingMail
 from core.outgoing_mail import send_again
 from core.view_restricted_admin import ViewRequiredPolicy, ViewRestrictedChooserViewSet

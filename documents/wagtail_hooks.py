@@ -3,7 +3,8 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
+
+from core.admin_language import SnippetViewSet
 
 from .admin_views import LibraryDocumentIndexView
 from .models import Webinar

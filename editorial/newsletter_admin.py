@@ -18,11 +18,12 @@ from wagtail.admin.panels import ObjectList
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.widgets import HeaderButton, ListingButton
-from wagtail.snippets.views.snippets import CreateView, EditView, IndexView, SnippetViewSet
+from wagtail.snippets.views.snippets import CreateView, EditView, IndexView
 
 from buyers.models import NewsletterIssue, Subscriber
 from buyers.newsletter_sending import preview_response, send_test, start_sending
 from core.admin_empty_state import RESULTS_TEMPLATE, with_empty_state
+from core.admin_language import SnippetViewSet
 
 from . import newsletter
 from .newsletter_form import NewsletterIssueForm

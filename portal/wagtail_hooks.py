@@ -4,9 +4,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.tables import LiveStatusTagColumn
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
 from buyers.inbox.views import ACTIONS_HOOK
+from core.admin_language import SnippetChooserViewSet, SnippetViewSet
 
 from .admin_views import FAQDraftFromRequestView, request_actions
 from .models import Agreement, FAQEntry, FAQTopic, GlossaryTerm, Organisation
@@ -44,7 +45,8 @@ class FAQEntryViewSet(SnippetViewSet):
     model = FAQEntry
     icon = "help"
     menu_label = _("Questions and answers")  # not the group's "FAQ" again
-    list_display = ["question", "topic", "last_reviewed", LiveStatusTagColumn()]
+    # A lazy label: Wagtail's default is translated once, at import, in the server's language.
+    list_display = ["question", "topic", "last_reviewed", LiveStatusTagColumn(label=_("Status"))]
     list_filter = ["topic", "live", "last_reviewed"]
     search_fields = ["question_pt", "question_en", "slug"]
     search_backend_name = None
@@ -53,6 +55,7 @@ class FAQEntryViewSet(SnippetViewSet):
 class FAQTopicViewSet(SnippetViewSet):
     model = FAQTopic
     icon = "folder-open-inverse"
+    chooser_viewset_class = SnippetChooserViewSet  # FAQ entries choose their topic
     menu_label = _("Topics")
     list_display = ["name", "slug", "sort_order"]
 

@@ -21,6 +21,7 @@ from wagtail.users.models import UserProfile
 import pytest
 
 from tests.buyers import inbox
+from tests.portal.factories import FAQEntryFactory
 from tools.admin_wording import po_entries
 
 pytestmark = pytest.mark.django_db
@@ -236,3 +237,20 @@ def test_english_editors_export_of_the_english_form_is_english(
     text = body.decode("utf-8")
     assert "Consent to data processing" in text and "Consentimento" not in text
     assert "Organisation" in text and inbox.DATA["organisation"] in text
+
+
+@pytest.mark.parametrize(
+    "code, shown, hidden",
+    [
+        ("en", ["Home", "Choose FAQ topic", "Status"], ["Início", "Escolher", "Estado"]),
+        ("pt", ["Início", "Escolher tema das perguntas frequentes", "Estado"], ["Home", "Choose"]),
+    ],
+)
+def test_texts_wagtail_fixes_at_start_up_follow_the_editor(signed_in, code, shown, hidden):
+    """Breadcrumbs of snippets, a snippet chooser's buttons and the live-status column."""
+    entry = FAQEntryFactory()
+    client = signed_in("superuser", code)
+    edit = visible(client.get(reverse("wagtailsnippets_portal_faqentry:edit", args=[entry.pk])))
+    listing = visible(client.get(reverse("wagtailsnippets_portal_faqentry:list")))
+    assert all(f" {text} " in edit + listing for text in shown)
+    assert [text for text in hidden if f" {text} " in edit + listing] == []
