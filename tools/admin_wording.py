@@ -64,6 +64,7 @@ SINGULAR = [
         "há %(time_period)s, por %(user_display_name)s",
     ),
     ("", "Created", "Criação"),
+    ("", "just now", "agora mesmo"),
 ]
 # (msgid, msgid_plural, singular, plural) written by hand: Django's timesince.
 PLURAL = [

@@ -97,6 +97,7 @@ def test_dates_and_relative_times_in_european_portuguese():
     with translation.override("pt"):
         assert date_format(datetime.date(2026, 11, 25), "DATE_FORMAT") == "25 de novembro de 2026"
         assert timesince_simple(moment) == "há 2\xa0minutos"
+        assert timesince_simple(timezone.now()) == "agora mesmo"
         assert (
             ngettext("Used %(usage_count)s time", "Used %(usage_count)s times", 0)
             % {"usage_count": 0}
