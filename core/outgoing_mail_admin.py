@@ -11,7 +11,7 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.widgets import ListingButton
 from wagtail.permissions import register_permission_policy
-from wagtail.snippets.views.snippets import IndexView, UsageView
+from wagtail.snippets.views.snippets import IndexView, InspectView, UsageView
 
 from core.admin_empty_state import RESULTS_TEMPLATE, with_empty_state
 from core.admin_language import SnippetViewSet
@@ -65,6 +65,17 @@ class MailUsageView(UsageView):
     permission_required = "view"  # Wagtail asks for "change", which no one has on mail
 
 
+class MailInspectView(InspectView):
+    """Recipients as a list and an empty value as a dash, not Python's ['…'] and None."""
+
+    def get_recipients_display_value(self):
+        return self.object.recipient_list
+
+    def get_field_display_value(self, field_name, field):
+        value = super().get_field_display_value(field_name, field)
+        return "—" if value is None or value == "" else value
+
+
 def index_url():
     return reverse(OutgoingMailViewSet.url_namespace + ":list")
 
@@ -79,6 +90,7 @@ class OutgoingMailViewSet(SnippetViewSet):
     inspect_view_enabled = True
     chooser_viewset_class = ViewRestrictedChooserViewSet
     usage_view_class = MailUsageView
+    inspect_view_class = MailInspectView
     index_results_template_name = RESULTS_TEMPLATE
     index_view_class = with_empty_state(
         IndexView,

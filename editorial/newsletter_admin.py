@@ -91,7 +91,7 @@ class IssueSendView(WagtailAdminTemplateMixin, TemplateView):
         index = reverse(NewsletterIssueViewSet.url_namespace + ":list")
         return [
             *self.breadcrumbs_items,
-            {"url": index, "label": NewsletterIssue._meta.verbose_name_plural},
+            {"url": index, "label": NewsletterIssueViewSet.menu_label},
             {"url": "", "label": str(self.issue)},
         ]
 

@@ -20,6 +20,8 @@ from wagtail.users.models import UserProfile
 
 import pytest
 
+from buyers.models import NewsletterIssue
+from core.models import OutgoingMail
 from tests.buyers import inbox
 from tests.portal.factories import FAQEntryFactory
 from tools.admin_wording import po_entries
@@ -255,3 +257,25 @@ def test_texts_wagtail_fixes_at_start_up_follow_the_editor(signed_in, code, show
     listing = visible(client.get(reverse("wagtailsnippets_portal_faqentry:list")))
     assert all(f" {text} " in edit + listing for text in shown)
     assert [text for text in hidden if f" {text} " in edit + listing] == []
+
+
+@pytest.mark.parametrize(
+    "code, mail_menu, issues_menu, searches",
+    [
+        ("pt", "Correio de saída", "Edições da newsletter", "Pesquisas: últimos 30 dias"),
+        ("en", "Outgoing mail", "Newsletter issues", "Searches: last 30 days"),
+    ],
+)
+def test_headings_and_breadcrumbs_in_sentence_case(
+    signed_in, code, mail_menu, issues_menu, searches
+):
+    mail = OutgoingMail.objects.create(subject="Resposta", recipients=["ana@example.pt"], body="x")
+    issue = NewsletterIssue.objects.create(language="pt", subject="Newsletter de dezembro")
+    client = signed_in("superuser", code)
+    inspect = visible(client.get(reverse("outgoing_mail:inspect", args=[mail.pk])))
+    send = visible(client.get(reverse("newsletter_issues:send", args=[issue.pk])))
+    report = visible(client.get(reverse("search_report")))
+    assert f" {mail_menu} " in inspect and " ana@example.pt " in inspect
+    assert "None" not in inspect and "['" not in inspect  # Python's values, not the mail's
+    assert f" {issues_menu} " in send and f" {issues_menu.lower()} " not in send
+    assert searches in report
