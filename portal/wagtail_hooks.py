@@ -45,7 +45,7 @@ class FAQEntryViewSet(SnippetViewSet):
     model = FAQEntry
     icon = "help"
     menu_label = _("Questions and answers")  # not the group's "FAQ" again
-    # A lazy label: Wagtail's default is translated once, at import, in the server's language.
+    # The label given: Wagtail translates its default once, at import, in the default language.
     list_display = ["question", "topic", "last_reviewed", LiveStatusTagColumn(label=_("Status"))]
     list_filter = ["topic", "live", "last_reviewed"]
     search_fields = ["question_pt", "question_en", "slug"]
