@@ -124,13 +124,22 @@ def wagtail_plurals():
     return found
 
 
+def proofread_elsewhere():
+    """The msgids of locale_admin/ (Wagtail's missing and proof-read strings), which own them."""
+    path = ROOT / "locale_admin" / "pt" / "LC_MESSAGES" / "django.po"
+    return {entry.get("msgid") for entry in po_entries(path)} if path.exists() else set()
+
+
 def render():
     out = [HEADER]
     for context, msgid, msgstr in SINGULAR:
         ctx = f"msgctxt {quote(context)}\n" if context else ""
         out.append(f"{ctx}msgid {quote(msgid)}\nmsgstr {quote(msgstr)}\n")
     plurals = {("", one, many): (pt_one, pt_many) for one, many, pt_one, pt_many in PLURAL}
-    plurals.update({k: v for k, v in wagtail_plurals().items() if k not in plurals})
+    proofread = proofread_elsewhere()
+    plurals.update(
+        {k: v for k, v in wagtail_plurals().items() if k not in plurals and k[1] not in proofread}
+    )
     for (context, msgid, plural), (one, many) in plurals.items():
         ctx = f'msgctxt "{context}"\n' if context else ""
         forms = f'msgstr[0] "{one}"\nmsgstr[1] "{many}"\n'
