@@ -165,7 +165,11 @@ LANGUAGES = [("pt", _("Portuguese")), ("en", _("English"))]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# The project's strings; then corrections of Wagtail's and Django's Portuguese (plurals of 0,
+# lower-case months, "há …"), written by tools/admin_wording.py, which `make messages` leaves alone.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_wording"]
+# Dates: Monday first in Portugal (Django's "pt" starts the week on Sunday).
+FORMAT_MODULE_PATH = ["procureplus.formats"]
 MODELTRANSLATION_DEFAULT_LANGUAGE = "pt"
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("pt",)
 TIME_ZONE = "Europe/Lisbon"
