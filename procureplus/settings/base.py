@@ -165,7 +165,9 @@ LANGUAGES = [("pt", _("Portuguese")), ("en", _("English"))]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# The project's strings (`make messages` rewrites them) first; then the admin strings that
+# Wagtail's pt_PT and Django's pt lack (docs/admin-translations.md), which it leaves alone.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_admin"]
 MODELTRANSLATION_DEFAULT_LANGUAGE = "pt"
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("pt",)
 TIME_ZONE = "Europe/Lisbon"
