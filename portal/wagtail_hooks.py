@@ -41,7 +41,8 @@ register_snippet(PartnershipGroup)
 class FAQEntryViewSet(SnippetViewSet):
     model = FAQEntry
     icon = "help"
-    list_display = ["question", "topic", "last_reviewed", LiveStatusTagColumn()]
+    # The label given: Wagtail translates its default once, at import, in the default language.
+    list_display = ["question", "topic", "last_reviewed", LiveStatusTagColumn(label=_("Status"))]
     list_filter = ["topic", "live", "last_reviewed"]
     search_fields = ["question_pt", "question_en", "slug"]
     search_backend_name = None

@@ -45,7 +45,7 @@ class SearchPromotionViewSet(SnippetViewSet):
         "query",
         "language",
         Column("target", label=_("Shown first"), accessor=lambda p: p.page or p.document),
-        LiveStatusTagColumn(),
+        LiveStatusTagColumn(label=_("Status")),  # Wagtail translates its default at import
     ]
     list_filter = ["language", "live"]
     search_fields = ["query"]
