@@ -1,7 +1,9 @@
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
+
+from core.admin_language import SnippetChooserViewSet, SnippetViewSet
 
 from .models import ProcedureType, Sector
 
@@ -9,6 +11,8 @@ from .models import ProcedureType, Sector
 class ProcedureTypeViewSet(SnippetViewSet):
     model = ProcedureType
     icon = "list-ul"
+    chooser_viewset_class = SnippetChooserViewSet  # case studies choose their procedure
+    menu_label = _("Procedure types")
     list_display = ["name", "slug", "sort_order"]
     search_fields = ["name_pt", "name_en", "slug"]
     search_backend_name = None
@@ -17,6 +21,7 @@ class ProcedureTypeViewSet(SnippetViewSet):
 class SectorViewSet(SnippetViewSet):
     model = Sector
     icon = "tag"
+    menu_label = _("Sectors")
     list_display = ["name", "slug", "sort_order"]
     search_fields = ["name_pt", "name_en", "slug"]
     search_backend_name = None

@@ -11,8 +11,10 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.widgets import ListingButton
 from wagtail.permissions import register_permission_policy
-from wagtail.snippets.views.snippets import SnippetViewSet, UsageView
+from wagtail.snippets.views.snippets import IndexView, InspectView, UsageView
 
+from core.admin_empty_state import RESULTS_TEMPLATE, with_empty_state
+from core.admin_language import SnippetViewSet
 from core.models import OutgoingMail
 from core.outgoing_mail import send_again
 from core.view_restricted_admin import ViewRequiredPolicy, ViewRestrictedChooserViewSet
@@ -63,6 +65,17 @@ class MailUsageView(UsageView):
     permission_required = "view"  # Wagtail asks for "change", which no one has on mail
 
 
+class MailInspectView(InspectView):
+    """Recipients as a list and an empty value as a dash, not Python's ['…'] and None."""
+
+    def get_recipients_display_value(self):
+        return self.object.recipient_list
+
+    def get_field_display_value(self, field_name, field):
+        value = super().get_field_display_value(field_name, field)
+        return "—" if value is None or value == "" else value
+
+
 def index_url():
     return reverse(OutgoingMailViewSet.url_namespace + ":list")
 
@@ -72,13 +85,25 @@ class OutgoingMailViewSet(SnippetViewSet):
     icon = "mail"
     url_prefix = "outgoing-mail"
     url_namespace = "outgoing_mail"
+    menu_label = _("Outgoing mail")
     add_to_settings_menu = True
     inspect_view_enabled = True
     chooser_viewset_class = ViewRestrictedChooserViewSet
     usage_view_class = MailUsageView
+    inspect_view_class = MailInspectView
+    index_results_template_name = RESULTS_TEMPLATE
+    index_view_class = with_empty_state(
+        IndexView,
+        written_by_portal=True,
+        empty_message=_(
+            "No mail yet. The portal queues here the answers to support requests, the"
+            " confirmations of forms and the newsletter issues it sends."
+        ),
+        filtered_message=_("No mail matches these filters."),
+    )
     list_display = [
         "subject",
-        Column("recipient_list", label=_("recipients")),
+        Column("recipient_list", label=_("Recipients")),
         "status",
         "attempts",
         "next_attempt_at",

@@ -1,8 +1,10 @@
 from django.urls import path
+from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
+
+from core.admin_language import SnippetViewSet
 
 from .admin_views import LibraryDocumentIndexView
 from .models import Webinar
@@ -11,7 +13,7 @@ from .models import Webinar
 class WebinarViewSet(SnippetViewSet):
     model = Webinar
     icon = "media"
-    menu_label = Webinar._meta.verbose_name_plural
+    menu_label = _("Webinars")  # explicit: the plural name is lower case
     menu_order = 330
     add_to_admin_menu = True
     list_display = ["title", "starts_on", "format"]

@@ -4,8 +4,7 @@
   those columns take the field's translated verbose name instead (the Sites listing).
 - The help menu's "What's new in Wagtail 8.0" is formatted once, in the language of the first
   request that builds the menu, and then shown to everyone in it; it is made lazy.
-- A snippet chooser's "Choose FAQ topic" is formatted when the edit form is first built and
-  kept with it; its three texts are made lazy.
+(Snippet choosers and breadcrumbs: core/admin_language.py.)
 """
 
 from django.utils.functional import lazy
@@ -41,35 +40,9 @@ def whats_new_in_the_request_language(request, items):
             item.label = lazy_whats_new_label(item.name.removeprefix(WHATS_NEW))
 
 
-def chooser_text(message, name):
-    return gettext(message) % {"object": name}
-
-
-lazy_chooser_text = lazy(chooser_text, str)
-CHOOSER_TEXTS = {
-    "choose_one_text": "Choose %(object)s",
-    "choose_another_text": "Choose another %(object)s",
-    "link_to_chosen_text": "Edit this %(object)s",
-}
-
-
-def lazy_snippet_chooser_texts(chooser_class):
-    init = chooser_class.__init__
-
-    def __init__(self, *args, **kwargs):
-        init(self, *args, **kwargs)
-        name = self.model._meta.verbose_name
-        for attribute, message in CHOOSER_TEXTS.items():
-            setattr(self, attribute, lazy_chooser_text(message, name))
-
-    chooser_class.__init__ = __init__
-
-
 def connect():
     from wagtail.models import Site
     from wagtail.sites.views import IndexView
-    from wagtail.snippets.widgets import AdminSnippetChooser
 
     label_from_verbose_names(IndexView, Site)
     hooks.register("construct_help_menu", whats_new_in_the_request_language)
-    lazy_snippet_chooser_texts(AdminSnippetChooser)

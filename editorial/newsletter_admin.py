@@ -18,10 +18,12 @@ from wagtail.admin.panels import ObjectList
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.widgets import HeaderButton, ListingButton
-from wagtail.snippets.views.snippets import CreateView, EditView, SnippetViewSet
+from wagtail.snippets.views.snippets import CreateView, EditView, IndexView
 
 from buyers.models import NewsletterIssue, Subscriber
 from buyers.newsletter_sending import preview_response, send_test, start_sending
+from core.admin_empty_state import RESULTS_TEMPLATE, with_empty_state
+from core.admin_language import SnippetViewSet
 
 from . import newsletter
 from .newsletter_form import NewsletterIssueForm
@@ -89,7 +91,7 @@ class IssueSendView(WagtailAdminTemplateMixin, TemplateView):
         index = reverse(NewsletterIssueViewSet.url_namespace + ":list")
         return [
             *self.breadcrumbs_items,
-            {"url": index, "label": NewsletterIssue._meta.verbose_name_plural},
+            {"url": index, "label": NewsletterIssueViewSet.menu_label},
             {"url": "", "label": str(self.issue)},
         ]
 
@@ -179,13 +181,20 @@ class NewsletterIssueViewSet(SnippetViewSet):
     url_namespace = "newsletter_issues"
     copy_view_enabled = False
     add_view_class = IssueCreateView
+    index_results_template_name = RESULTS_TEMPLATE
+    index_view_class = with_empty_state(
+        IndexView,
+        empty_message=_("No newsletter issues yet."),
+        filtered_message=_("No newsletter issues match these filters."),
+        add_label=_("Write the first issue"),
+    )
     edit_view_class = IssueEditView
     list_display = [
         "subject",
         "language",
         "status",
         "scheduled_at",
-        Column("sent_at", label=_("sent")),
+        Column("sent_at", label=_("Sent on")),
     ]
     list_filter = ["language", "status"]
     search_fields = ["subject"]

@@ -4,9 +4,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.tables import LiveStatusTagColumn
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
 from buyers.inbox.views import ACTIONS_HOOK
+from core.admin_language import SnippetChooserViewSet, SnippetViewSet
 
 from .admin_views import FAQDraftFromRequestView, request_actions
 from .models import Agreement, FAQEntry, FAQTopic, GlossaryTerm, Organisation
@@ -15,6 +16,7 @@ from .models import Agreement, FAQEntry, FAQTopic, GlossaryTerm, Organisation
 class OrganisationViewSet(SnippetViewSet):
     model = Organisation
     icon = "group"
+    menu_label = _("Organisations")
     list_display = ["acronym", "name", "role", "website"]
     list_filter = ["role"]
     search_fields = ["acronym", "name_pt", "name_en"]
@@ -24,6 +26,7 @@ class OrganisationViewSet(SnippetViewSet):
 class AgreementViewSet(SnippetViewSet):
     model = Agreement
     icon = "doc-full"
+    menu_label = _("Agreements")
     list_display = ["title", "signed_on"]
     list_filter = ["signed_on"]
 
@@ -41,6 +44,7 @@ register_snippet(PartnershipGroup)
 class FAQEntryViewSet(SnippetViewSet):
     model = FAQEntry
     icon = "help"
+    menu_label = _("Questions and answers")  # not the group's "FAQ" again
     # The label given: Wagtail translates its default once, at import, in the default language.
     list_display = ["question", "topic", "last_reviewed", LiveStatusTagColumn(label=_("Status"))]
     list_filter = ["topic", "live", "last_reviewed"]
@@ -51,6 +55,8 @@ class FAQEntryViewSet(SnippetViewSet):
 class FAQTopicViewSet(SnippetViewSet):
     model = FAQTopic
     icon = "folder-open-inverse"
+    chooser_viewset_class = SnippetChooserViewSet  # FAQ entries choose their topic
+    menu_label = _("Topics")
     list_display = ["name", "slug", "sort_order"]
 
 
@@ -81,7 +87,7 @@ hooks.register(ACTIONS_HOOK, request_actions)
 class GlossaryTermViewSet(SnippetViewSet):
     model = GlossaryTerm
     icon = "title"
-    menu_label = GlossaryTerm._meta.verbose_name_plural
+    menu_label = _("Glossary terms")  # explicit: the plural name is lower case
     menu_order = 315
     add_to_admin_menu = True
     list_display = ["term", "acronym", "slug"]

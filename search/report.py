@@ -95,7 +95,8 @@ class SearchReportView(ReportView):
         )
 
     def get_page_subtitle(self):
-        return dict(PERIODS)[self.choice("period", "30")]
+        period = str(dict(PERIODS)[self.choice("period", "30")])
+        return period[:1].lower() + period[1:]  # after "Searches:", in sentence case
 
     @property
     def header_more_buttons(self):

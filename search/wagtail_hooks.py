@@ -9,8 +9,8 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.admin.ui.tables import Column, LiveStatusTagColumn
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
 
+from core.admin_language import SnippetViewSet
 from search.models import Synonym
 from search.promotions import SearchPromotion
 from search.report import SearchReportView

@@ -17,6 +17,7 @@ from wagtail.admin.widgets import HeaderButton
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from buyers.models import SupportRequest
+from core.admin_empty_state import RESULTS_TEMPLATE, EmptyStateMixin
 from core.csv_export import csv_response
 
 from . import report
@@ -37,8 +38,14 @@ def extra_actions(request, support_request):
     ]
 
 
-class IndexView(generic.IndexView):
+class IndexView(EmptyStateMixin, generic.IndexView):
     default_ordering = "-submit_time"
+    written_by_portal = True
+    empty_message = _(
+        "No support requests yet. They arrive here when a visitor sends the “Ask Procure+i” form"
+        " on the public site."
+    )
+    filtered_message = _("No support requests match these filters.")
 
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("owner")
@@ -179,6 +186,7 @@ class SupportRequestViewSet(ModelViewSet):
     url_namespace = "support_requests"
     copy_view_enabled = False
     index_view_class = IndexView
+    index_results_template_name = RESULTS_TEMPLATE
     edit_view_class = EditView
     filterset_class = SupportRequestFilterSet
     list_display = [

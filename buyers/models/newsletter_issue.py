@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.fields import StreamField
@@ -39,10 +40,11 @@ class NewsletterIssue(PreviewableMixin, models.Model):
     shown_on_pages = True  # the public archive lists sent issues
 
     class Status(models.TextChoices):
-        DRAFT = "draft", _("Draft")
-        SCHEDULED = "scheduled", _("Scheduled")
-        SENDING = "sending", _("Sending")
-        SENT = "sent", _("Sent")
+        # An issue ("edição") is feminine in Portuguese: its own context, not the mail's "Sent".
+        DRAFT = "draft", pgettext_lazy("newsletter issue", "Draft")
+        SCHEDULED = "scheduled", pgettext_lazy("newsletter issue", "Scheduled")
+        SENDING = "sending", pgettext_lazy("newsletter issue", "Sending")
+        SENT = "sent", pgettext_lazy("newsletter issue", "Sent")
 
     language = models.CharField(
         _("language"),
@@ -81,10 +83,12 @@ class NewsletterIssue(PreviewableMixin, models.Model):
         help_text=_("Set by the buttons “Send now” and “Schedule”, never by hand."),
     )
     created_at = models.DateTimeField(
-        _("created"), auto_now_add=True, help_text=_("When the issue was first saved.")
+        pgettext_lazy("newsletter issue", "created"),
+        auto_now_add=True,
+        help_text=_("When the issue was first saved."),
     )
     sent_at = models.DateTimeField(
-        _("sent"),
+        pgettext_lazy("newsletter issue", "sent"),
         null=True,
         blank=True,
         db_index=True,
@@ -155,7 +159,7 @@ class NewsletterDelivery(models.Model):
     shown_on_pages = False  # sending changes no page; the issue's own status change does
 
     class Status(models.TextChoices):
-        PENDING = "pending", _("Pending")
+        PENDING = "pending", pgettext_lazy("newsletter delivery", "Pending")
         QUEUED = "queued", _("Handed to the mail queue")
         SKIPPED = "skipped", _("Skipped (unsubscribed)")
 

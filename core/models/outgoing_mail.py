@@ -2,13 +2,15 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class OutgoingMail(models.Model):
     class Status(models.TextChoices):
-        QUEUED = "queued", _("Queued")
-        SENT = "sent", _("Sent")
-        FAILED = "failed", _("Failed")
+        # Participles agreeing with "correio" (masculine): "Em fila", "Enviado", "Falhado".
+        QUEUED = "queued", pgettext_lazy("mail status", "Queued")
+        SENT = "sent", pgettext_lazy("mail status", "Sent")
+        FAILED = "failed", pgettext_lazy("mail status", "Failed")
 
     subject = models.CharField(_("subject"), max_length=255)
     from_email = models.CharField(_("sender"), max_length=255, blank=True)

@@ -165,9 +165,13 @@ LANGUAGES = [("pt", _("Portuguese")), ("en", _("English"))]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
-# The project's strings (`make messages` rewrites them) first; then the admin strings that
-# Wagtail's pt_PT and Django's pt lack (docs/admin-translations.md), which it leaves alone.
-LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_admin"]
+# The project's strings (`make messages` rewrites them) first; then corrections of Wagtail's
+# and Django's Portuguese (plurals of 0, lower-case months, "há …"), written by
+# tools/admin_wording.py; then the admin strings Wagtail's pt_PT lacks or words otherwise
+# (docs/admin-translations.md). `make messages` leaves the last two alone.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_wording", BASE_DIR / "locale_admin"]
+# Dates: Monday first in Portugal (Django's "pt" starts the week on Sunday).
+FORMAT_MODULE_PATH = ["procureplus.formats"]
 MODELTRANSLATION_DEFAULT_LANGUAGE = "pt"
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("pt",)
 TIME_ZONE = "Europe/Lisbon"
