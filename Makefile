@@ -118,9 +118,12 @@ lint: $(VENV)/.installed
 	$(VENV)/bin/ruff format --check .
 
 # Refresh the Portuguese UI strings after changing templates or code, then fill in locale/pt.
+# locale_admin/ (Wagtail's and Django's admin strings) is compiled, never rewritten; the last
+# line counts the admin strings still in English (docs/admin-translations.md).
 messages: $(VENV)/.installed
 	$(PY) manage.py makemessages --locale pt --no-location --ignore "$(VENV)/*" --ignore "staticfiles/*"
 	$(PY) manage.py compilemessages --locale pt --ignore "$(VENV)/*"
+	$(PY) manage.py untranslated_admin_strings --count
 
 # The library's editable templates: fixtures/templates/<name>.<pt|en>.md -> fixtures/files/
 # template-<name>-<pt|en>.docx and .odt (docs/editors-guide.md#editable-templates).

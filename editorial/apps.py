@@ -7,6 +7,7 @@ class EditorialConfig(AppConfig):
     verbose_name = _("Editorial")
 
     def ready(self):
-        from editorial import downloads
+        from editorial import admin_language_fixes, downloads
 
         downloads.connect()
+        admin_language_fixes.connect()

@@ -165,9 +165,11 @@ LANGUAGES = [("pt", _("Portuguese")), ("en", _("English"))]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
-# The project's strings; then corrections of Wagtail's and Django's Portuguese (plurals of 0,
-# lower-case months, "há …"), written by tools/admin_wording.py, which `make messages` leaves alone.
-LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_wording"]
+# The project's strings (`make messages` rewrites them) first; then corrections of Wagtail's
+# and Django's Portuguese (plurals of 0, lower-case months, "há …"), written by
+# tools/admin_wording.py; then the admin strings Wagtail's pt_PT lacks or words otherwise
+# (docs/admin-translations.md). `make messages` leaves the last two alone.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_wording", BASE_DIR / "locale_admin"]
 # Dates: Monday first in Portugal (Django's "pt" starts the week on Sunday).
 FORMAT_MODULE_PATH = ["procureplus.formats"]
 MODELTRANSLATION_DEFAULT_LANGUAGE = "pt"
