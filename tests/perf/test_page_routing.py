@@ -2,8 +2,10 @@
 view restriction is never skipped."""
 
 from django.core.cache import cache
+from django.http import HttpResponse
 from django.test import override_settings
 
+from wagtail import hooks
 from wagtail.models import PageViewRestriction
 
 import pytest
@@ -97,3 +99,20 @@ def test_a_preview_shows_the_draft_not_the_remembered_body(client, homes, fragme
     preview.render()
     assert b"Draft words." in preview.content
     assert b"Published words." not in preview.content
+
+
+@pytest.mark.django_db
+def test_a_remembered_page_is_served_through_wagtails_hooks(client, homes, fragments_on):
+    page = under(homes["pt"], title="Hooked page")
+    served = []
+
+    def before_serve(page, request, args, kwargs):
+        served.append(page.pk)
+        if request.GET.get("stop"):
+            return HttpResponse("stopped by a hook")
+
+    with hooks.register_temporarily("before_serve_page", before_serve):
+        assert b"Hooked page" in client.get(page.url).content  # walked, then remembered
+        assert b"Hooked page" in client.get(page.url).content  # from the route cache
+        assert client.get(page.url, {"stop": "1"}).content == b"stopped by a hook"
+    assert served == [page.pk] * 3
