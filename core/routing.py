@@ -50,7 +50,7 @@ def route_key(request, site, components):
 def cached_route(request, components):
     """The RouteResult from the nearest remembered page on the way, Http404, or None."""
     site = find_site(request)
-    if site is None:
+    if site is None or not settings.FRAGMENT_CACHE_SECONDS:
         return None
     keys = {route_key(request, site, components[:n]): n for n in range(len(components), -1, -1)}
     found = cache.get_many(list(keys))
@@ -70,7 +70,9 @@ def cached_route(request, components):
 def remember_route(request, components, page):
     """Keeps the page a walk reached, marked unrestricted, if no view restriction covers it."""
     site = Site.find_for_request(request)  # found by the walk: no query
-    if site is None or page.get_view_restrictions().exists():
+    if site is None or not settings.FRAGMENT_CACHE_SECONDS:
+        return
+    if page.get_view_restrictions().exists():
         return
     consumed = page.depth - Page.objects.get(pk=site.root_page_id).depth
     walked = Page.objects.ancestor_of(page).filter(depth__gte=page.depth - consumed)
@@ -87,8 +89,6 @@ def remember_route(request, components, page):
 
 def serve(request, path):
     """wagtail.views.serve, the page found through the cache when it can."""
-    if not settings.FRAGMENT_CACHE_SECONDS:
-        return wagtail_views.serve(request, path)
     components = [component for component in path.split("/") if component]
     found = cached_route(request, components)
     if found is Http404:
