@@ -97,9 +97,10 @@ def serve(request, path):
         found = Page.route_for_request(request, path)  # Wagtail keeps it for its serve view
         if found is None:
             raise Http404
-        remember_route(request, components, found[0])
     else:
         wagtail_internals.preset_route(request, found)
+    if not getattr(found[0], "known_unrestricted", False):  # walked, or a child of a kept page
+        remember_route(request, components, found[0])
     return wagtail_views.serve(request, path)
 
 
