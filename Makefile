@@ -34,6 +34,7 @@ BASE_IMAGE ?= docker.io/library/debian:bookworm-slim
 CA_BUNDLE ?=
 image:
 	$(CONTAINER) build --file Containerfile --tag $(IMAGE) --build-arg BASE_IMAGE=$(BASE_IMAGE) \
+		--build-arg APP_VERSION=$(shell git rev-parse --short=12 HEAD 2>/dev/null) \
 		$(if $(CA_BUNDLE),--secret id=ca_bundle$(,)src=$(CA_BUNDLE)) $(CONTAINER_BUILD_ARGS) .
 	$(CONTAINER) build --file deploy/containers/services.Containerfile \
 		--tag localhost/procureplus-services:latest --build-arg BASE_IMAGE=$(BASE_IMAGE) deploy

@@ -17,9 +17,9 @@ from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from wagtail.models import Page, RevisionMixin
-from wagtail.models.pages import COMMENTS_RELATION_NAME
 from wagtail.signals import post_page_move
 
+from core import wagtail_internals
 from core.collection_moves import collection_moved
 from core.models import ContentVersion
 from core.page_warmup import CHANGED_PAGES_LIMIT, warm_pages
@@ -40,15 +40,8 @@ WAGTAIL_CONTENT_MODELS = {
     "wagtailredirects": {"redirect"},
 }
 HEADER = "X-Page-Cache"
-# What saving a draft (save_revision of a page or a moderated snippet) writes on its row:
-# nothing a visitor sees.
-DRAFT_FIELDS = {
-    COMMENTS_RELATION_NAME,
-    "latest_revision",
-    "latest_revision_created_at",
-    "draft_title",
-    "has_unpublished_changes",
-}
+# What saving a draft writes on the live row: Wagtail's list, kept in core/wagtail_internals.py.
+DRAFT_FIELDS = wagtail_internals.DRAFT_FIELDS
 
 
 def is_cacheable_request(request):

@@ -21,7 +21,9 @@ from redis.exceptions import RedisError
 
 from core import degraded
 
-KEY = "content_version"
+# Outside the cache's deploy-version prefix: a number, not a pickle, and servers of the old
+# and the new release running side by side in a rolling deploy must read the same one.
+KEY = "procureplus:content_version"
 SECONDS = 60  # a re-read of the row a minute, for a whole cluster, is nothing
 
 # SET the key to ARGV[1] (with ARGV[2] seconds to live) unless it holds a number at least as
@@ -39,11 +41,10 @@ return offered
 
 def redis_and_key():
     """The Redis client of the default cache and the version's key, or (None, None)."""
-    cache = caches["default"]
-    if not isinstance(cache, RedisCache):
+    if not isinstance(caches["default"], RedisCache):
         return None, None
     # The primary (write=True) even for reads: a replica may lag behind a bump.
-    return get_redis_connection("default", write=True), cache.make_and_validate_key(KEY)
+    return get_redis_connection("default", write=True), KEY
 
 
 def set_if_greater(client, key, number):

@@ -1,4 +1,4 @@
-"""The admin's document listing, with filters for the library's own fields."""
+"""The admin's document listing, with filters for the library's own fields (docs/upgrading.md)."""
 
 from django.utils.translation import gettext_lazy as _
 

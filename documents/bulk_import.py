@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Collection
 from wagtail.utils.file import hash_filelike
 
+from core.wagtail_internals import set_document_file_metadata
 from documents.file_checks import check_upload
 from documents.models import LibraryDocument
 
@@ -216,7 +217,7 @@ class Importer:
                     with open(item.path, "rb") as handle:
                         document.file.save(item.path.name, File(handle), save=False)
                     stored.append((document.file.storage, document.file.name))
-                    document._set_document_file_metadata()
+                    set_document_file_metadata(document)
                     document.save()  # its search entries follow through post_save
                     document.file.close()
                     if progress:

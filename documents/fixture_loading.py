@@ -2,6 +2,7 @@
 
 from django.core.files import File
 
+from core.wagtail_internals import set_document_file_metadata
 from documents.models import LibraryDocument, Webinar
 
 
@@ -27,7 +28,7 @@ def load_documents(loader):
         document = LibraryDocument(import_key=key, title=item["title_pt"], **fields)
         with path.open("rb") as handle:
             document.file.save(path.name, File(handle), save=False)
-            document._set_document_file_metadata()
+            set_document_file_metadata(document)
         document.save()
         loader.note(True, f"document {key}")
 

@@ -27,7 +27,9 @@ register_snippet(WebinarViewSet)
 
 @hooks.register("register_admin_urls")
 def library_document_listing():
-    """Serves Wagtail's document listing with the library's filters; registered before Wagtail's."""
+    """Wagtail's document listing with the library's filters, at Wagtail's address: this hook
+    runs before wagtail.documents' (INSTALLED_APPS order; Wagtail 8 has no documents viewset).
+    An internal, guarded by tests/core/test_wagtail_internals.py (docs/upgrading.md)."""
     return [
         path("documents/", LibraryDocumentIndexView.as_view(), name="library_documents"),
         path(

@@ -2,6 +2,7 @@ from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
 from django.utils.translation import pgettext_lazy
 
+from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
@@ -34,7 +35,8 @@ urlpatterns += i18n_patterns(
     path("feeds/", include("casestudies.urls")),
     path(pgettext_lazy("URL", "search/"), search_views.search_view, name="search"),
     path(pgettext_lazy("URL", "search/suggest/"), search_views.suggest_view, name="search_suggest"),
-    path("", include(routing)),  # Wagtail's URLs, pages found through the cache
+    path("", include(routing)),  # pages found through the cache, before Wagtail's own address
+    path("", include(wagtail_urls)),
     prefix_default_language=True,
 )
 

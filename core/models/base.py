@@ -7,7 +7,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.documents import get_document_model
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
 from core.blocks import BodyBlock
@@ -42,6 +42,13 @@ class BasePage(Page):
     @property
     def meta_description(self):
         return self.search_description or self.intro
+
+    def get_view_restrictions(self):
+        """None for a page the route cache remembered as unrestricted (core/routing.py): it is
+        kept only for its content version, which a new restriction bumps."""
+        if getattr(self, "known_unrestricted", False):
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
 
 
 class BodyPage(BasePage):

@@ -8,7 +8,15 @@ from django.utils.translation import gettext_lazy as _
 
 import dj_database_url
 
-from .env import cache_backend, env_bool, env_list, frontend_cache, media_storage, sqlite_options
+from .env import (
+    cache_backend,
+    deploy_version,
+    env_bool,
+    env_list,
+    frontend_cache,
+    media_storage,
+    sqlite_options,
+)
 from .log_config import django_logging
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -193,7 +201,10 @@ STORAGES = {
 BACKUP_ENCRYPTION_KEY = os.environ.get("BACKUP_ENCRYPTION_KEY", "")
 BACKUP_KEEP = int(os.environ.get("BACKUP_KEEP", "14"))
 
-CACHES = {"default": cache_backend(os.environ.get("REDIS_URL", ""))}
+# RELEASE or APP_VERSION, else the git commit, else the package version: every cache key's
+# prefix, so nothing cached (pickled pages among it) outlives a deploy.
+DEPLOY_VERSION = deploy_version()
+CACHES = {"default": cache_backend(os.environ.get("REDIS_URL", ""), key_prefix=DEPLOY_VERSION)}
 # A Redis failure the cache ignored (a miss, a dropped write) goes to this logger, whose filter
 # (settings/log_config.py) turns it into one warning a minute (core/degraded.py).
 DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True

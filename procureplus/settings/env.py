@@ -1,7 +1,12 @@
 """Reading configuration from the environment."""
 
 import os
+import re
 import secrets
+import shutil
+import subprocess
+import tomllib
+from importlib import metadata
 from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
@@ -33,12 +38,57 @@ def sqlite_options(busy_seconds):
     }
 
 
-def cache_backend(redis_url, retry_seconds=None):
+CHECKOUT_DIR = Path(__file__).resolve().parent.parent.parent
+
+
+def git_commit(directory=CHECKOUT_DIR):
+    """The checkout's commit, or "" outside a git checkout (the image has no .git)."""
+    git = shutil.which("git")
+    if git is None:
+        return ""
+    try:
+        done = subprocess.run(  # noqa: S603 (a fixed command, no input)
+            [git, "rev-parse", "--short=12", "HEAD"],
+            cwd=directory,
+            capture_output=True,
+            text=True,
+            timeout=5,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return ""
+    return done.stdout.strip() if done.returncode == 0 else ""
+
+
+def package_version():
+    """The version pyproject.toml gives (installed or not: the image installs only the locks)."""
+    try:
+        return metadata.version("procureplus")
+    except metadata.PackageNotFoundError:
+        with (CHECKOUT_DIR / "pyproject.toml").open("rb") as handle:
+            return tomllib.load(handle)["project"]["version"]
+
+
+def deploy_version(env=os.environ):
+    """What is deployed: RELEASE or APP_VERSION (set by the deploy or the image), else the git
+    commit, else the package's version; a cache key's prefix (at most 40 safe characters)."""
+    version = (
+        env.get("RELEASE", "").strip()
+        or env.get("APP_VERSION", "").strip()
+        or git_commit()
+        or package_version()
+    )
+    return re.sub(r"[^A-Za-z0-9._-]", "-", version)[:40]
+
+
+def cache_backend(redis_url, retry_seconds=None, key_prefix=None):
     """Redis when REDIS_URL is set (shared by all workers and servers), else process memory.
 
     Redis through django-redis: an error or time-out is a cache miss, never a failed page
-    (core/redis_cache.py); after one, Redis is skipped for retry_seconds (5 by default).
+    (core/redis_cache.py); after one, Redis is skipped for retry_seconds (5 by default). Every
+    key starts with the deploy version (key_prefix), so no pickled page, route or fragment of
+    one release is read by the next.
     """
+    key_prefix = deploy_version() if key_prefix is None else key_prefix
     if redis_url:
         pool_kwargs = {} if retry_seconds is None else {"retry_seconds": retry_seconds}
         options = {
@@ -50,11 +100,17 @@ def cache_backend(redis_url, retry_seconds=None):
             "REDIS_CLIENT_CLASS": "core.redis_cache.FailFastRedis",
         }
         backend = "django_redis.cache.RedisCache"
-        return {"BACKEND": backend, "LOCATION": redis_url, "OPTIONS": options}
+        return {
+            "BACKEND": backend,
+            "LOCATION": redis_url,
+            "OPTIONS": options,
+            "KEY_PREFIX": key_prefix,
+        }
     # MAX_ENTRIES belongs in OPTIONS: at the top level Django ignores it and keeps 300.
     return {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "OPTIONS": {"MAX_ENTRIES": 5000},
+        "KEY_PREFIX": key_prefix,
     }
 
 

@@ -8,6 +8,7 @@ import factory
 import wagtail_factories
 from factory.django import DjangoModelFactory
 
+from core.wagtail_internals import set_document_file_metadata
 from documents.models import DocumentLibraryPage, LibraryDocument, Webinar, WebinarIndexPage
 from tests.portal.factories import sample_body
 
@@ -33,7 +34,7 @@ class LibraryDocumentFactory(DjangoModelFactory):
     @classmethod
     def _create(cls, model_class, *args, **kwargs):
         document = model_class(*args, **kwargs)
-        document._set_document_file_metadata()
+        set_document_file_metadata(document)
         document.save()
         return document
 

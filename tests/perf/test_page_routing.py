@@ -1,9 +1,13 @@
 """Pages found through the cache (core/routing.py) are the pages Wagtail's walk finds, and a
 view restriction is never skipped."""
 
+from unittest import mock
+
 from django.core.cache import cache
+from django.http import HttpResponse
 from django.test import override_settings
 
+from wagtail import hooks
 from wagtail.models import PageViewRestriction
 
 import pytest
@@ -30,9 +34,12 @@ def under(parent, **kwargs):
 @pytest.mark.django_db
 def test_a_remembered_page_costs_no_walk(client, homes, fragments_on):
     page = under(under(homes["pt"]))
-    with override_settings(FRAGMENT_CACHE_SECONDS=0):
+    with route_cache_off():
+        client.get(page.url)
         walked = query_count(client, page.url)
-    assert query_count(client, page.url) <= walked - 5  # site, locale, tree walk, restrictions
+    client.get(page.url)
+    # The root, its .specific, two levels of child lookup and .specific, the restrictions (2).
+    assert query_count(client, page.url) <= walked - 6
 
 
 @pytest.mark.django_db
@@ -97,3 +104,37 @@ def test_a_preview_shows_the_draft_not_the_remembered_body(client, homes, fragme
     preview.render()
     assert b"Draft words." in preview.content
     assert b"Published words." not in preview.content
+
+
+@pytest.mark.django_db
+def test_a_remembered_page_is_served_through_wagtails_hooks(client, homes, fragments_on):
+    page = under(homes["pt"], title="Hooked page")
+    served = []
+
+    def before_serve(page, request, args, kwargs):
+        served.append(page.pk)
+        if request.GET.get("stop"):
+            return HttpResponse("stopped by a hook")
+
+    with hooks.register_temporarily("before_serve_page", before_serve):
+        assert b"Hooked page" in client.get(page.url).content  # walked, then remembered
+        assert b"Hooked page" in client.get(page.url).content  # from the route cache
+        assert client.get(page.url, {"stop": "1"}).content == b"stopped by a hook"
+    assert served == [page.pk] * 3
+
+
+def route_cache_off():
+    """The fragment caches on, the route cache off: every request walks the tree."""
+    return mock.patch("core.routing.cached_route", return_value=None)
+
+
+@pytest.mark.django_db
+def test_a_page_first_reached_below_a_remembered_one_is_remembered_too(client, homes, fragments_on):
+    page, other = under(homes["pt"]), under(homes["pt"])
+    with route_cache_off():
+        client.get(other.url)
+        walked = query_count(client, other.url)
+    assert client.get(homes["pt"].url).status_code == 200  # the home page remembered
+    assert client.get(page.url).status_code == 200  # walked on from the home page, remembered
+    # No child lookup, no .specific, no view restrictions (their two queries) left.
+    assert query_count(client, page.url) <= walked - 4
