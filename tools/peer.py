@@ -199,26 +199,6 @@ def compare(portal_env, seconds, connections, rounds=2):
     return rows
 
 
-def table(rows):
-    """Markdown: req/s and p99 of each side, and the portal's ratio to the peer."""
-    lines = [
-        "| page | portal, every cache off | req/s | p99 ms | bakerydemo | req/s | p99 ms "
-        "| ratio | target ≥ 2× |",
-        "| --- | --- | ---: | ---: | --- | ---: | ---: | ---: | --- |",
-    ]
-    for name, row in rows.items():
-        ours, theirs = row["portal"], row["peer"]
-        ours_rate = ours["requests"] / ours["seconds"]
-        theirs_rate = theirs["requests"] / theirs["seconds"] or 1
-        ratio = ours_rate / theirs_rate
-        lines.append(
-            f"| {name} | `{row['portal_path']}` | {ours_rate:.0f} | {ours['p99_ms']:.1f} "
-            f"| `{row['peer_path']}` | {theirs_rate:.0f} | {theirs['p99_ms']:.1f} "
-            f"| {ratio:.2f} | {'met' if ratio >= 2 else 'missed'} |"
-        )
-    return lines
-
-
 def main():
     command = sys.argv[1] if len(sys.argv) > 1 else "prepare"
     if command == "prepare":
@@ -234,7 +214,9 @@ def main():
         }
         seconds = int(os.environ.get("BENCH_SECONDS", "10"))
         connections = int(os.environ.get("BENCH_CONNECTIONS", "8"))
-        print("\n".join(table(compare(env, seconds, connections))))
+        from tools.bench_report import peer_table
+
+        print("\n".join(peer_table(compare(env, seconds, connections))))
     elif command == "serve":  # by hand: Ctrl-C stops it
         prepare()
         with serving() as base_url:
