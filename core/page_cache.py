@@ -120,6 +120,8 @@ class AnonymousPageCacheMiddleware:
             return self.get_response(request)
         key = page_key(request)
         entry = cache.get(key)
+        if not isinstance(entry, tuple):
+            entry = None  # nothing, or a page an older release stored without its time
         if entry is not None:
             response, fresh_until = entry
             if time.time() < fresh_until:

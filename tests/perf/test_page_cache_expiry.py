@@ -4,12 +4,13 @@ the old copy (core/page_cache.py), so an expiry under load is one render, not a 
 import threading
 import time
 
+from django.core.cache import cache
 from django.http import HttpResponse
 from django.test import RequestFactory
 
 import pytest
 
-from core.page_cache import HEADER, AnonymousPageCacheMiddleware
+from core.page_cache import HEADER, AnonymousPageCacheMiddleware, page_key
 
 SECONDS = 600
 
@@ -95,3 +96,13 @@ def test_the_old_copy_is_kept_no_longer_than_twice_the_time(page, monkeypatch):
     )
     visit(middleware)
     assert stored["timeout"] == 2 * SECONDS
+
+
+def test_a_page_stored_by_an_older_release_is_rendered_anew(page):
+    view, middleware = page
+    visit(middleware)
+    request = RequestFactory().get("/pt/", HTTP_HOST="127.0.0.1")
+    request.content_version = 7
+    cache.set(page_key(request), HttpResponse("old release"), SECONDS)  # no fresh-until time
+    assert visit(middleware)[HEADER] == "miss"
+    assert visit(middleware).content == b"render 2"
