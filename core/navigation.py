@@ -71,8 +71,11 @@ def menu_titles(pages):
 
 
 def breadcrumbs(page):
-    """The page's ancestors below the tree root, nearest last."""
-    return list(page.get_ancestors().filter(depth__gt=1))
+    """The page's ancestors below the tree root, nearest last; read once per page object (the
+    breadcrumbs and the language links both ask, on the same request's page)."""
+    if "_ancestors_below_root" not in page.__dict__:
+        page._ancestors_below_root = list(page.get_ancestors().filter(depth__gt=1))
+    return page._ancestors_below_root
 
 
 def page_language_links(page):
