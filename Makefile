@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 , := ,
 HOST ?= 127.0.0.1:8000
 
-.PHONY: lock image stack stack-test run serve worker setup test backup restore loadtest bench relevance browser-tools screenshots lint messages templates clean
+.PHONY: lock image stack stack-test run serve worker setup test backup restore loadtest bench peer relevance browser-tools screenshots lint messages templates clean
 
 # Exactly the locked versions, each checked against its hash; `make lock` refreshes the lock.
 $(VENV)/.installed: pyproject.toml requirements/test.txt
@@ -95,10 +95,17 @@ loadtest: $(VENV)/.installed
 	$(PY) -m tools.loadtest
 
 # The portal at 100,000 documents under gunicorn, on PostgreSQL with Redis and on SQLite in one
-# run: pages uncached and cached, search p95, a static file (needs wrk, PostgreSQL and Redis);
-# writes docs/benchmark-report.md. BENCH_* variables shrink it (docs/benchmarks.md).
+# run: pages with every cache off, with the page cache off and cached, p99, search p95, a static
+# file, and wagtail/bakerydemo beside the portal by turns (needs wrk, PostgreSQL, Redis, and
+# Python 3.12 for the peer); writes docs/benchmark-report.md. BENCH_* variables shrink it
+# (docs/benchmarks.md).
 bench: $(VENV)/.installed
 	$(PY) -m tools.bench
+
+# The peer alone: bakerydemo's source, virtualenv, demo content in .peer/ (make bench runs it too;
+# PEER_GIT_DIR: a local git directory holding its commit, else it is cloned from GitHub).
+peer: $(VENV)/.installed
+	$(PY) -m tools.peer prepare
 
 # The search's relevance suite (search/relevance/queries.toml): recall@3 and MRR per language, on
 # a fresh SQLite database and, when DATABASE_URL names one, a PostgreSQL sibling of it.

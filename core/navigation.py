@@ -3,6 +3,7 @@
 from typing import NamedTuple
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.urls import translate_url
 from django.utils.translation import get_language
 
@@ -43,15 +44,38 @@ def menu_items(home, current_page=None):
     """The home page's live children shown in menus, each flagged when it holds the current page."""
     if home is None:
         return []
-    # Specific pages for their menu titles: one query per page type, and the menu is cached.
-    items = list(public_pages(home.get_children()).in_menu().specific().defer_streamfields())
+    items = list(public_pages(home.get_children()).in_menu())
+    menu_titles(items)
     current_path = current_page.path if current_page else ""
     return [(item, current_path.startswith(item.path)) for item in items]
 
 
+def menu_titles(pages):
+    """Sets each plain page's `menu_title` from its own type's table, all types in one query
+    (the whole specific pages, one query per type, were a third of a cold page's queries)."""
+    by_model = {}
+    for page in pages:
+        page.menu_title = ""
+        model = ContentType.objects.get_for_id(page.content_type_id).model_class()
+        if model is not None and any(f.name == "menu_title" for f in model._meta.concrete_fields):
+            by_model.setdefault(model, []).append(page.pk)
+    queries = [
+        model.objects.filter(pk__in=pks).order_by().values_list("pk", "menu_title")
+        for model, pks in by_model.items()
+    ]
+    if not queries:
+        return
+    titles = dict(queries[0].union(*queries[1:], all=True))
+    for page in pages:
+        page.menu_title = titles.get(page.pk, "")
+
+
 def breadcrumbs(page):
-    """The page's ancestors below the tree root, nearest last."""
-    return list(page.get_ancestors().filter(depth__gt=1))
+    """The page's ancestors below the tree root, nearest last; read once per page object (the
+    breadcrumbs and the language links both ask, on the same request's page)."""
+    if "_ancestors_below_root" not in page.__dict__:
+        page._ancestors_below_root = list(page.get_ancestors().filter(depth__gt=1))
+    return page._ancestors_below_root
 
 
 def page_language_links(page):

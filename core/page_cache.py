@@ -8,6 +8,7 @@ it saves, then queues the warm-up of the pages most asked for (core/page_warmup.
 
 import hashlib
 import threading
+import time
 from urllib.parse import urlencode
 
 from django.apps import apps
@@ -40,6 +41,8 @@ WAGTAIL_CONTENT_MODELS = {
     "wagtailredirects": {"redirect"},
 }
 HEADER = "X-Page-Cache"
+# How long one request may take to refresh an expired page before another may try.
+REFRESH_LOCK_SECONDS = 30
 # What saving a draft writes on the live row: Wagtail's list, kept in core/wagtail_internals.py.
 DRAFT_FIELDS = wagtail_internals.DRAFT_FIELDS
 
@@ -96,6 +99,11 @@ def page_key(request):
 
 
 class AnonymousPageCacheMiddleware:
+    """Serves and stores pages. A page is kept for PAGE_CACHE_SECONDS and then, for as long
+    again, as an old copy: the first request after it runs out renders it anew while every other
+    request meanwhile is served the old copy, so an expiry costs one render, not one per
+    concurrent visitor (a content change is a new key: never served old)."""
+
     def __init__(self, get_response):
         self.get_response = get_response
 
@@ -104,16 +112,27 @@ class AnonymousPageCacheMiddleware:
         if not seconds or not is_cacheable_request(request):
             return self.get_response(request)
         key = page_key(request)
-        response = cache.get(key)
-        if response is not None:
-            response[HEADER] = "hit"
-            return response
-        response = self.get_response(request)
-        # A page rendered for a campaign link may carry its parameters in links: not stored.
-        tracked = any(is_tracking(name) for name in request.GET)
-        if is_cacheable_response(response) and not holds_csrf_token(request) and not tracked:
-            cache.set(key, response, seconds)
-            response[HEADER] = "miss"
+        entry = cache.get(key)
+        if not isinstance(entry, tuple):
+            entry = None  # nothing, or a page an older release stored without its time
+        if entry is not None:
+            response, fresh_until = entry
+            if time.time() < fresh_until:
+                response[HEADER] = "hit"
+                return response
+            if not cache.add(f"{key}:refresh", 1, REFRESH_LOCK_SECONDS):
+                response[HEADER] = "stale"  # another request is rendering it
+                return response
+        try:
+            response = self.get_response(request)
+            # A page rendered for a campaign link may carry its parameters in links: not stored.
+            tracked = any(is_tracking(name) for name in request.GET)
+            if is_cacheable_response(response) and not holds_csrf_token(request) and not tracked:
+                cache.set(key, (response, time.time() + seconds), 2 * seconds)
+                response[HEADER] = "miss"
+        finally:
+            if entry is not None:
+                cache.delete(f"{key}:refresh")
         return response
 
 

@@ -2,9 +2,11 @@
 on PostgreSQL with Redis (the production path) and on SQLite, in one run.
 
 For each engine: a fresh database with the portal's content plus `generate_scale_data`
-(100,000 documents, 2,000 case studies, 500 webinars by default), every page uncached and
-cached, search for four words, a static file as the reference; then the queries per page
-in-process. Writes docs/benchmark-report.md (tools/bench_report.py).
+(100,000 documents, 2,000 case studies, 500 webinars by default), every page with every cache
+off, with the page cache off and cached, search for four words, a static file as the
+reference; then the queries per page in-process, and the peer (wagtail/bakerydemo,
+tools/peer.py) against the portal with every cache off, by turns. Writes
+docs/benchmark-report.md (tools/bench_report.py).
 """
 
 import gzip
@@ -18,7 +20,7 @@ import urllib.request
 from pathlib import Path
 from urllib.parse import quote, urlsplit
 
-from tools import bench_report, relevance
+from tools import bench_report, peer, relevance
 from tools.loadtest import wrk_result
 from tools.site_server import prepared_site, serving
 
@@ -101,11 +103,21 @@ def search_path(word):
     return f"/pt/pesquisa/?q={word}"
 
 
+# (mode, settings): every cache off, the page cache off (fragments on), everything on.
+MODES = (
+    ("cold", {"PAGE_CACHE_SECONDS": "0", "FRAGMENT_CACHE_SECONDS": "0"}),
+    ("uncached", {"PAGE_CACHE_SECONDS": "0"}),
+    ("cached", {"PAGE_CACHE_SECONDS": "600"}),
+)
+# The peer (tools/peer.py) beside each engine's portal: BENCH_PEER=0 leaves it out.
+PEER = os.environ.get("BENCH_PEER", "1") != "0"
+
+
 def bench_engine(env):
     """Every measurement of one engine, on a prepared site."""
     run = {"pages": {}, "search": {}}
-    for mode, seconds in (("uncached", "0"), ("cached", "600")):
-        with serving({**env, "PAGE_CACHE_SECONDS": seconds}, production=True) as base_url:
+    for mode, settings in MODES:
+        with serving({**env, **settings}, production=True) as base_url:
             paths = detail_paths(base_url, PAGES)
             for name, path in paths.items():
                 print(f"  {mode} {name}", flush=True)
@@ -119,6 +131,12 @@ def bench_engine(env):
     counts = in_process(env, [page["path"] for page in run["pages"].values()])
     run["search_sql_ms"] = counts.pop("search_sql_ms")
     run["queries"] = counts
+    if PEER:
+        try:
+            run["peer"] = peer.compare(env, SECONDS, CONNECTIONS)
+        except Exception as error:  # no Python 3.12, no PyPI: the rest of the run stands
+            run["peer_error"] = str(error)
+            print(f"  peer not measured: {error}", flush=True)
     return run
 
 

@@ -2,10 +2,13 @@
 
 Renders each page with Django's test client against the database DATABASE_URL names (load it
 with `manage.py generate_scale_data`), the whole-page cache off and the fragment cache on, as in
-production with the page cache off. Prints a Markdown table; `--profile NAME` adds cProfile's
+production with the page cache off; `--cold` turns every cache off (page, fragments, routing,
+cards, bodies: FRAGMENT_CACHE_SECONDS=0), what a page costs right after a publish. Prints a
+Markdown table; `--breakdown` adds where each page's time goes (SQL, ORM compilation,
+templates, routing, the visibility rule, glossary linking); `--profile NAME` adds cProfile's
 top functions for the pages whose name contains NAME.
 
-    DATABASE_URL=sqlite:///scale.sqlite3 python -m tools.profile_pages --runs 30
+    DATABASE_URL=sqlite:///scale.sqlite3 python -m tools.profile_pages --runs 30 [--cold]
 """
 
 import argparse
@@ -139,6 +142,65 @@ def where_from():
     return " < ".join(reversed(frames[-3:])) or "(library)"
 
 
+# (column, functions whose cumulative time it adds up): pstats keys end with
+# (file ending, function name). They overlap (SQL runs inside templates), so each is a share
+# of the whole request, not a slice of a sum.
+PARTS = (
+    ("SQL", (("django/db/backends/utils.py", "_execute"),)),
+    ("ORM compile", (("django/db/models/sql/compiler.py", "as_sql"),)),
+    ("templates", (("django/template/base.py", "Template.render"),)),
+    (
+        "routing",
+        (
+            ("wagtail/models/pages.py", "route_for_request"),
+            ("core/routing.py", "cached_route"),
+            ("core/routing.py", "remember_route"),
+            ("core/routing.py", "find_site"),
+        ),
+    ),
+    ("visibility", (("core/visibility.py", "public_pages"),)),
+    ("glossary", (("portal/templatetags/glossary_tags.py", "glossary"),)),
+)
+
+
+def breakdown(client, url, runs):
+    """Each PART's share of the request's time under cProfile, in per cent."""
+    from django.template.base import Template
+
+    profiler = cProfile.Profile()
+    profiler.enable()
+    for _ in range(runs):
+        client.get(url)
+    profiler.disable()
+    stats = pstats.Stats(profiler).stats
+    template_render = Template.render.__code__.co_firstlineno
+
+    def qualified(filename, line, name):  # Template.render among the many render()s of base.py
+        is_template_render = name == "render" and line == template_render
+        return "Template.render" if is_template_render else name
+
+    total = max(
+        (
+            cumulative
+            for (_f, _l, name), (_c, _n, _t, cumulative, _) in stats.items()
+            if name == "get" and _f.endswith("django/test/client.py")
+        ),
+        default=0,
+    )
+    shares = {}
+    for part, functions in PARTS:
+        seconds = sum(
+            cumulative
+            for (filename, line, name), (_c, _n, _t, cumulative, _callers) in stats.items()
+            if any(
+                filename.endswith(end) and qualified(filename, line, name) == fn
+                for end, fn in functions
+            )
+        )
+        shares[part] = 100 * seconds / total if total else 0.0
+    return shares
+
+
 def profile(client, url, runs, top):
     profiler = cProfile.Profile()
     profiler.enable()
@@ -162,6 +224,10 @@ def main():
     parser.add_argument("--top", type=int, default=15, help="functions in each profile")
     parser.add_argument("--sql", action="store_true", help="print each page's queries")
     parser.add_argument("--save", default="", help="write each page's HTML into this folder")
+    parser.add_argument("--cold", action="store_true", help="every cache off, fragments too")
+    parser.add_argument(
+        "--breakdown", action="store_true", help="per cent of each page's time per part"
+    )
     args = parser.parse_args()
 
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "procureplus.settings.dev")
@@ -173,7 +239,7 @@ def main():
 
     overrides = {
         "PAGE_CACHE_SECONDS": 0,
-        "FRAGMENT_CACHE_SECONDS": 600,
+        "FRAGMENT_CACHE_SECONDS": 0 if args.cold else 600,
         "DEBUG": False,
         "ALLOWED_HOSTS": ["*"],
         "CACHES": {"default": cache_backend("")},  # process memory, as production without Redis
@@ -187,14 +253,17 @@ def main():
         overrides["DEBUG_TOOLBAR_CONFIG"] = {"SHOW_TOOLBAR_CALLBACK": lambda request: False}
     with override_settings(**overrides):
         client = Client(HTTP_HOST="127.0.0.1")
-        print("| page | address | queries | CPU ms |")
-        print("| --- | --- | ---: | ---: |")
+        parts = [part for part, _functions in PARTS] if args.breakdown else []
+        print("| page | address | queries | CPU ms |" + "".join(f" {p} % |" for p in parts))
+        print("| --- | --- | ---: | ---: |" + " ---: |" * len(parts))
         profiles = []
         for name, url in page_addresses():
             if args.only and args.only not in name:
                 continue
             count, ms, sql = measure(client, url, args.runs, args.warm)
-            print(f"| {name} | `{url}` | {count} | {ms:.1f} |", flush=True)
+            shares = breakdown(client, url, args.runs) if parts else {}
+            cells = "".join(f" {shares[part]:.0f} |" for part in parts)
+            print(f"| {name} | `{url}` | {count} | {ms:.1f} |{cells}", flush=True)
             if args.save:
                 Path(args.save).mkdir(parents=True, exist_ok=True)
                 html = client.get(url).content

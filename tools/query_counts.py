@@ -38,8 +38,13 @@ def main(paths, words=()):
 
     client = Client(HTTP_HOST="127.0.0.1")
     counts = {}
-    for mode, seconds in (("uncached", 0), ("cached", 600)):
-        with override_settings(PAGE_CACHE_SECONDS=seconds):
+    modes = (
+        ("cold", {"PAGE_CACHE_SECONDS": 0, "FRAGMENT_CACHE_SECONDS": 0}),  # every cache off
+        ("uncached", {"PAGE_CACHE_SECONDS": 0}),
+        ("cached", {"PAGE_CACHE_SECONDS": 600}),
+    )
+    for mode, overrides in modes:
+        with override_settings(**overrides):
             counts[mode] = {path: count(client, path) for path in paths}
     counts["search_sql_ms"] = {word: search_ms(word) for word in words}
     print(json.dumps(counts))

@@ -101,7 +101,7 @@ def test_a_row_in_which_no_request_finished_fails(tmp_path):
     run["pages"]["home"]["uncached"] = wrk(0, statuses={})
     run["search"]["energia"] = wrk(0, statuses={})
     text = write({bench_report.PRODUCTION: run}, tmp_path)
-    assert "| home | uncached | 0 | — | — | — | 1 | 8 | 0.00 |" in text
+    assert "| home | page cache off | 0 | — | — | — | 1 | 8 | 0.00 |" in text
     assert "| search “energia” p95 ≤ 150 ms | inf ms: missed |" in text
     assert "| no failed request | 2: missed |" in text
 
@@ -115,3 +115,36 @@ def test_report_ends_with_the_search_relevance_per_engine_and_language():
     section = text.split("## Search relevance", 1)[1]
     assert "| sqlite | pt | 37 | 0.946 | 0.878 |" in section
     assert "| sqlite | en | 37 | 0.946 | 0.878 |" in section
+
+
+def with_cold_rows_and_peer(run, portal_rate=100, peer_rate=40, cached_p99=10.0):
+    run["pages"]["home"]["cold"] = wrk(portal_rate)
+    run["pages"]["home"]["cached"]["p99_ms"] = cached_p99
+    run["queries"]["cold"] = {"/pt/": 21}
+    run["peer"] = {
+        "home": {
+            "portal": wrk(portal_rate, p95=40.0),
+            "peer": wrk(peer_rate, p95=90.0),
+            "portal_path": "/pt/",
+            "peer_path": "/",
+        }
+    }
+    return run
+
+
+def test_every_cache_off_rows_and_the_peer_beside_them(tmp_path):
+    text = write({bench_report.PRODUCTION: with_cold_rows_and_peer(engine_run())}, tmp_path)
+    assert "| home | every cache off | 100 | 2.5 | 5.0 | 10.0 | 0 | 21 | 0.05 |" in text
+    assert "| home | page cache off | 200 |" in text
+    assert "| home | `/pt/` | 100 | 80.0 | `/` | 40 | 180.0 | 2.50 |" in text
+    assert "| home every cache off ≥ 2× bakerydemo | 2.50×: met |" in text
+    assert "| home cached p99 ≤ 25 ms | 10.0 ms: met |" in text
+    assert "PostgreSQL + Redis: every target met." in text
+
+
+def test_a_slow_tail_or_a_slow_cold_page_misses_on_every_engine(tmp_path):
+    slow = with_cold_rows_and_peer(engine_run(), portal_rate=60, cached_p99=545.3)
+    text = write({bench_report.PRODUCTION: engine_run(), "SQLite": slow}, tmp_path)
+    assert "| home cached p99 ≤ 25 ms | 10.0 ms: met | 545.3 ms: missed |" in text
+    assert "| home every cache off ≥ 2× bakerydemo | not measured | 1.50×: missed |" in text
+    assert "SQLite: 2 missed." in text
