@@ -153,4 +153,4 @@ def odt_bytes(source):
         ("styles.xml", styles(source.language)),
         ("meta.xml", meta(source)),
     ]
-    return package([(name, text.encode("utf-8")) for name, text in members], stored={"mimetype"})
+    return package([(name, text.encode("utf-8")) for name, text in members])  # mimetype first

@@ -10,6 +10,7 @@ import zipfile
 from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
+from django.urls import reverse
 
 import pytest
 from defusedxml.ElementTree import fromstring
@@ -239,3 +240,37 @@ def test_templates_are_found_by_search_once(client, portal_content, code, query,
     titles = [entry.title for entry in results]
     title = getattr(document, f"title_{code}")
     assert titles.count(title) == 1, (query, titles[:5])  # found, and the ODT is no second result
+
+
+@pytest.mark.django_db
+def test_staff_upload_a_second_format_with_the_chooser(staff_client, files):
+    form = staff_client.get(reverse("wagtaildocs:add")).content.decode()
+    assert 'name="format_of"' in form and "<option" not in form.split('name="format_of"')[1][:300]
+    fields = {
+        "title_pt": "Modelo",
+        "title_en": "Template",
+        "category": "template",
+        "file_language": "pt",
+        "collection": "1",
+    }
+    name = "template-consultation-notice-pt"
+    docx = SimpleUploadedFile(f"{name}.docx", files[f"{name}.docx"], content_type=TYPES["docx"])
+    assert (
+        staff_client.post(reverse("wagtaildocs:add"), {**fields, "file": docx}).status_code == 302
+    )
+    first = LibraryDocument.objects.get()
+    assert "Aviso de consulta preliminar ao mercado" in first.text_content  # searchable
+    odt = SimpleUploadedFile(f"{name}.odt", files[f"{name}.odt"], content_type=TYPES["odt"])
+    response = staff_client.post(
+        reverse("wagtaildocs:add"), {**fields, "file": odt, "format_of": first.pk}
+    )
+    assert response.status_code == 302
+    second = LibraryDocument.objects.exclude(pk=first.pk).get()
+    assert second.format_of == first and list(LibraryDocument.objects.listed()) == [first]
+    # Neither the document itself nor a second format can be named as the first format.
+    edit = reverse("wagtaildocs:edit", args=[first.pk])
+    for wrong in (first, second):
+        response = staff_client.post(edit, {**fields, "format_of": wrong.pk})
+        assert response.status_code == 200
+        assert "format_of" in response.context["form"].errors
+    assert LibraryDocument.objects.get(pk=first.pk).format_of is None
