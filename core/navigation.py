@@ -35,8 +35,12 @@ def home_page(request, language_code=None):
 
 
 def live_page_of_type(model, language):
-    """The live page of that type in the given language (a library, a list, an index), or None."""
-    return model.objects.live().filter(locale__language_code=language).first()
+    """The page of that type in the given language that a visitor may see (core.visibility: live,
+    under no view restriction), first in the tree (a library, a list, an index), or None. Every
+    channel (pages, search, feeds, mails, the newsletter's proposals) finds such pages here."""
+    return (
+        public_pages(model.objects.filter(locale__language_code=language)).order_by("path").first()
+    )
 
 
 def menu_items(home, current_page=None):

@@ -1,5 +1,7 @@
 """The library's documents and webinars in the portal's search, found under their list pages."""
 
+from django.utils.translation import gettext_lazy as _
+
 from core.navigation import live_page_of_type
 from search.registry import Source, register
 
@@ -24,6 +26,8 @@ def register_sources():
             text_fields=["description"],
             urls=urls_under(DocumentLibraryPage, "document_url"),
             extra_text=lambda document: document.text_content,
+            label=_("Document"),
+            boost=0.7,  # a library sheet: its summary mentions many words it is not about
         )
     )
     register(
@@ -32,5 +36,6 @@ def register_sources():
             model=Webinar,
             text_fields=["description", "speakers", "chapters"],
             urls=urls_under(WebinarIndexPage, "webinar_url"),
+            label=_("Webinar"),
         )
     )

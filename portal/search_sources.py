@@ -32,6 +32,7 @@ def register_sources():
             urls=anchors_on(FAQPage, lambda entry: entry.slug),
             visible=lambda: FAQEntry.objects.live(),  # drafts and entries in moderation: never
             label=_("FAQ answer"),
+            boost=1.6,  # a direct answer to a buyer's question
         )
     )
     register(
@@ -42,5 +43,6 @@ def register_sources():
             text_fields=["definition", "acronym"],
             urls=anchors_on(GlossaryPage, lambda term: term.slug),
             label=_("Glossary term"),
+            boost=1.2,  # a definition: short, to the point, but not the whole answer
         )
     )

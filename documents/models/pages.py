@@ -20,7 +20,7 @@ from documents.ask import ask_url
 from documents.calendar import webinar_ics
 from documents.library_csv import document_rows
 
-from .library_document import NEWEST_FIRST, LibraryDocument
+from .library_document import LibraryDocument
 from .webinar import Webinar
 
 SORTS = {"newest", "title"}
@@ -43,6 +43,7 @@ class DocumentLibraryPage(RoutablePageMixin, BodyPage):
 
     per_page = 20
     max_count_per_parent = 1
+    subpage_types = []  # a section: the home page type lists it among its own
 
     class Meta:
         verbose_name = _("document library")
@@ -62,10 +63,8 @@ class DocumentLibraryPage(RoutablePageMixin, BodyPage):
             documents = documents.filter(file_language__in=[filters["language"], "both"])
         if filters["year"]:
             documents = documents.filter(published_year=filters["year"])
-        if filters["sort"] == "title":
+        if filters["sort"] == "title":  # else the model's own order: newest first
             documents = documents.order_by(f"title_{get_language()}", "pk")
-        else:
-            documents = documents.order_by(*NEWEST_FIRST, "pk")
         return documents, filters
 
     @path("")
@@ -145,6 +144,7 @@ class WebinarIndexPage(RoutablePageMixin, BodyPage):
     """Upcoming and past webinars; each webinar has a page and a calendar file."""
 
     max_count_per_parent = 1
+    subpage_types = []  # a section: the home page type lists it among its own
 
     class Meta:
         verbose_name = _("webinar list")
