@@ -171,6 +171,7 @@ class WebinarIndexPage(RoutablePageMixin, BodyPage):
                 **self.get_context(request),
                 "webinar": webinar,
                 "webinar_index": self,
+                "calendar_url": self.calendar_url(webinar),
                 "slides": webinar.public_slides(),
                 "ask_url": "" if webinar.recording_url else ask_url(webinar.title, get_language()),
                 "json_ld": jsonld.webinar_event(
@@ -199,4 +200,5 @@ class WebinarIndexPage(RoutablePageMixin, BodyPage):
         return self.reverse_subpage("webinar_route", args=[slug])
 
     def calendar_url(self, webinar):
+        """The webinar's .ics file (calendar_route): the one builder of that address."""
         return self.url + self.reverse_subpage("calendar_route", args=[webinar.slug])
