@@ -23,8 +23,8 @@ def test_a_private_key_a_cloud_key_and_a_hard_coded_secret_are_caught(tmp_path):
     leak = tmp_path / "settings.py"
     leak.write_text(
         'SECRET_KEY = "d3v-0nly-b1t-n0t-s0-s3cr3t"\n'
-        "aws = 'AKIAABCDEFGHIJKLMNOP'\n"
-        "-----BEGIN RSA PRIVATE KEY-----\n"
+        "aws = 'AKIA" + "ABCDEFGHIJKLMNOP'\n"  # split: this file must pass the hook itself
+        "-----BEGIN RSA PRIVATE" + " KEY-----\n"
         'SECRET_KEY = os.environ["SECRET_KEY"]\n'  # read from the environment: fine
     )
     found = list(check_secrets.findings(str(leak)))
