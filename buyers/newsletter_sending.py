@@ -11,78 +11,19 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import transaction
-from django.http import HttpResponse
-from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from django_tasks import task
 
-from buyers.models import NewsletterDelivery, NewsletterIssue, NewsletterPage, Subscriber
+from buyers.models import NewsletterDelivery, NewsletterIssue, Subscriber
 from buyers.newsletter_mail import list_id, one_line
+from buyers.newsletter_render import IssueLinks, render_issue
 from core.outgoing_mail import deliver_mail, queue_mail, store_mail
 
 # A send with no batch for its pause plus this long has lost its worker and is resumed.
 STALLED_AFTER_SECONDS = 600
 ONE_CLICK = "List-Unsubscribe=One-Click"  # RFC 8058's fixed body of the unsubscribe POST
-
-
-def newsletter_page(language):
-    return NewsletterPage.objects.live().filter(locale__language_code=language).first()
-
-
-class IssueLinks:
-    """The absolute addresses an issue's mails need, looked up once per batch."""
-
-    def __init__(self, issue):
-        self.page = newsletter_page(issue.language)
-        if self.page is None:
-            self.root = settings.WAGTAILADMIN_BASE_URL
-            self.page_url = self.archive_url = self.root + "/"
-            return
-        _site, self.root, path = self.page.get_url_parts()
-        self.page_url = self.root + path
-        self.archive_url = self.root + path + self.page.archive_subpage(issue)
-
-    def unsubscribe_page(self, subscriber):
-        """The visible link: a page that asks before it deletes the address."""
-        if self.page is None:
-            return self.page_url
-        query = urlencode({"t": subscriber.unsubscribe_token()})
-        return f"{self.page_url}{self.page.reverse_subpage('unsubscribe')}?{query}"
-
-    def one_click(self, subscriber):
-        """The List-Unsubscribe address: a POST there unsubscribes at once (RFC 8058)."""
-        token = subscriber.unsubscribe_token()
-        address = self.root + reverse("newsletter_one_click_unsubscribe", args=[token])
-        # The answer's language once the address is gone (a second POST): the subscriber's.
-        return address + "?" + urlencode({"lang": subscriber.language})
-
-
-def render_issue(issue, links, unsubscribe_url):
-    """(plain text, HTML) of the issue as a subscriber gets it, in the issue's language."""
-    context = {
-        "issue": issue,
-        "items": [block.value for block in issue.items],
-        "unsubscribe_url": unsubscribe_url,
-        "archive_url": links.archive_url,
-        "newsletter_url": links.page_url,
-    }
-    with translation.override(issue.language):
-        text = render_to_string("emails/newsletter_issue.txt", context)
-        html = render_to_string("emails/newsletter_issue.html", context)
-    return text, html
-
-
-def preview_response(issue, mode):
-    """The issue in the browser, as it will be mailed: HTML, or the plain-text part."""
-    links = IssueLinks(issue)
-    text, html = render_issue(issue, links, links.page_url)
-    if mode == "text":
-        return HttpResponse(text, content_type="text/plain; charset=utf-8")
-    return HttpResponse(html)
 
 
 def send_test(issue, address):

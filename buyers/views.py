@@ -3,13 +3,13 @@
 from django.conf import settings
 from django.http import HttpResponse, HttpResponseRedirect
 from django.utils import translation
-from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
 from buyers.models import NewsletterPage, Subscriber
-from buyers.models.newsletter import UNSUBSCRIBE_SALT, is_signed
+from buyers.models.subscriber import UNSUBSCRIBE_SALT, is_signed
+from core.navigation import live_page_of_type
 
 LANGUAGES = dict(settings.LANGUAGES)
 
@@ -43,10 +43,9 @@ def one_click_unsubscribe(request, token):
             if subscriber is not None:
                 subscriber.delete()  # nothing of the address is kept
             return plain_text(_("You are unsubscribed."), language)
-    page = NewsletterPage.objects.live().filter(locale__language_code=language).first()
-    if page is None:
-        page = NewsletterPage.objects.live().first()
+    page = live_page_of_type(NewsletterPage, language) or live_page_of_type(
+        NewsletterPage, settings.LANGUAGE_CODE
+    )
     if page is None:
         return HttpResponse(status=404)
-    address = page.url + page.reverse_subpage("unsubscribe") + "?" + urlencode({"t": token})
-    return HttpResponseRedirect(address)
+    return HttpResponseRedirect(page.url + page.token_subpage("unsubscribe", token))

@@ -8,6 +8,7 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 
 from core.locales import active_locale_id
+from core.visibility import document_is_public
 
 BLOCK_TEMPLATES = "components/streamfield/blocks/"
 
@@ -82,7 +83,7 @@ class DocumentLinkStructValue(LinkStructValue):
     def find_target(self):
         document = self.get("document")
         # A restricted document's title is not shown on a public page (core.visibility).
-        return document if document is not None and document.is_public() else None
+        return document if document is not None and document_is_public(document) else None
 
 
 class PageLinkBlock(blocks.StructBlock):

@@ -10,9 +10,10 @@ from core.navigation import live_page_of_type
 FEED_SIZE = 30
 
 
-def index_page_or_404(model):
-    """The live page of that type in the active language, which items link under."""
-    page = live_page_of_type(model, get_language())
+def index_page_or_404(model, request=None):
+    """The live page of that type in the active language, which items link under; with a
+    request, also a restricted one that the request may see."""
+    page = live_page_of_type(model, get_language(), for_request=request)
     if page is None:
         raise Http404
     return page

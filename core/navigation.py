@@ -35,9 +35,20 @@ def home_page(request, language_code=None):
     )
 
 
-def live_page_of_type(model, language):
-    """The live page of that type in the given language (a library, a list, an index), or None."""
-    return model.objects.live().filter(locale__language_code=language).first()
+def live_page_of_type(model, language, *, for_request=None):
+    """The page of that type in the given language that a visitor may see (core.visibility: live,
+    under no view restriction), first in the tree (a library, a list, an index), or None. Every
+    channel (pages, search, feeds, mails, the newsletter's proposals) finds such pages here.
+
+    With a request, a restricted page counts too when the request passes its restrictions (a
+    signed-in editor), as Wagtail's serving of the page itself would let it through."""
+    pages = model.objects.filter(locale__language_code=language).order_by("path")
+    if for_request is None:
+        return public_pages(pages).first()
+    for page in pages.live():
+        if all(rule.accept_request(for_request) for rule in page.get_view_restrictions()):
+            return page
+    return None
 
 
 def menu_items(home, current_page=None):

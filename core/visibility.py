@@ -4,8 +4,9 @@ A page is public when it is live and no PageViewRestriction covers it, its own o
 ancestor's: `public_pages(queryset)`, the rule of Wagtail's `live().public()` in the same
 query (Wagtail's reads the restrictions first, one query more on every page). A document is
 public when neither its collection nor any ancestor collection carries a
-CollectionViewRestriction of any type (login, password, groups);
-`LibraryDocument.objects.public()` and `document.is_public()` apply that rule.
+CollectionViewRestriction of any type (login, password, groups): `public_documents(queryset)`
+and `document_is_public(document)`, which the library's `objects.public()` and `is_public()`
+call too.
 """
 
 from django.db.models import Exists, OuterRef
@@ -23,6 +24,16 @@ def restricted_collections():
         collection__path=Substr(OuterRef("path"), 1, Length("collection__path"))
     )
     return Collection.objects.filter(Exists(covering))
+
+
+def public_documents(documents):
+    """The documents of a queryset whose collections carry no view restriction; no extra query."""
+    return documents.exclude(collection__in=restricted_collections())
+
+
+def document_is_public(document):
+    """The rule of `public_documents` for one document (any collection member); one query."""
+    return not restricted_collections().filter(pk=document.collection_id).exists()
 
 
 def public_pages(pages):

@@ -1,6 +1,6 @@
 """The subscribable calendar of every webinar, one per language, beside the RSS feeds."""
 
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.utils.translation import gettext as _
 
 from core.feeds import index_page_or_404
@@ -11,10 +11,8 @@ from .models import Webinar, WebinarIndexPage
 
 def webinar_calendar(request):
     """All webinars, linked to their pages in the active language; 404 when the list is hidden."""
-    index = index_page_or_404(WebinarIndexPage)
     # Webinars are seen through their list page: no calendar where a visitor may not see it.
-    if any(not rule.accept_request(request) for rule in index.get_view_restrictions()):
-        raise Http404
+    index = index_page_or_404(WebinarIndexPage, request)
     body = webinars_ics(
         Webinar.objects.order_by("starts_on", "start_time"),
         lambda webinar: request.build_absolute_uri(index.webinar_url(webinar)),

@@ -1,5 +1,7 @@
 """The library's documents and webinars in the portal's search, found under their list pages."""
 
+from django.utils.translation import gettext_lazy as _
+
 from core.navigation import live_page_of_type
 from search.registry import Source, register
 
@@ -25,6 +27,8 @@ def register_sources():
             urls=urls_under(DocumentLibraryPage, "document_url"),
             extra_text=lambda document: document.text_content,
             visible=lambda: LibraryDocument.objects.listed(),  # a second format: one result
+            label=_("Document"),
+            boost=0.7,  # a library sheet: its summary mentions many words it is not about
         )
     )
     register(
@@ -33,5 +37,6 @@ def register_sources():
             model=Webinar,
             text_fields=["description", "speakers", "chapters"],
             urls=urls_under(WebinarIndexPage, "webinar_url"),
+            label=_("Webinar"),
         )
     )

@@ -21,12 +21,13 @@ from wagtail.admin.widgets import HeaderButton, ListingButton
 from wagtail.snippets.views.snippets import CreateView, EditView, IndexView
 
 from buyers.models import NewsletterIssue, Subscriber
-from buyers.newsletter_sending import preview_response, send_test, start_sending
+from buyers.newsletter_render import preview_response
+from buyers.newsletter_sending import send_test, start_sending
 from core.admin_empty_state import RESULTS_TEMPLATE, with_empty_state
 from core.admin_language import SnippetViewSet
 
-from . import newsletter
 from .newsletter_form import NewsletterIssueForm
+from .newsletter_proposals import as_stream, proposed_items, since_for
 
 SEND_PERMISSION = "buyers.send_newsletterissue"
 DRAFT_PERMISSION = "buyers.change_newsletterissue"
@@ -46,7 +47,7 @@ class IssueCreateView(CreateView):
         if issue.language is None:
             issue.language = NewsletterIssue._meta.get_field("language").default
         if self.request.method == "GET":  # a POST brings the items the editor kept
-            issue.items = newsletter.as_stream(newsletter.proposed_items(issue.language))
+            issue.items = as_stream(proposed_items(issue.language))
         return issue
 
     def get_success_url(self):
@@ -107,7 +108,7 @@ class IssueSendView(WagtailAdminTemplateMixin, TemplateView):
             edit_url=reverse(namespace + ":edit", args=[issue.pk]),
             preview_html_url=reverse(namespace + ":preview_mail", args=[issue.pk, "html"]),
             preview_text_url=reverse(namespace + ":preview_mail", args=[issue.pk, "text"]),
-            since=newsletter.since_for(issue.language),
+            since=since_for(issue.language),
             **kwargs,
         )
 
@@ -137,9 +138,9 @@ class IssueSendView(WagtailAdminTemplateMixin, TemplateView):
     def propose(self, request):
         """Add the proposed items the issue does not link to yet, after its own."""
         known = {block.value["link"] for block in self.issue.items}
-        found = newsletter.proposed_items(self.issue.language)
+        found = proposed_items(self.issue.language)
         new = [entry for entry in found if entry["link"] not in known]
-        self.issue.items.extend(newsletter.as_stream(new))
+        self.issue.items.extend(as_stream(new))
         self.issue.save(update_fields=["items"])
         added = ngettext("%(count)d new item added.", "%(count)d new items added.", len(new))
         messages.success(request, added % {"count": len(new)})

@@ -21,8 +21,6 @@ from wagtail.models import Locale, Page, Site
 
 KEY_NAMESPACE = uuid.UUID("6f1c1d2e-4b7a-4c8e-9a51-0d7e3c2b9f10")
 PAGE_TEXT_KEYS = {"title", "slug", "intro", "body", "menu_title"}
-# Set once every page exists, since they name other pages by key (possibly loaded later).
-LATE_FIELDS = {"recommendations", "privacy_page"}
 
 
 def translation_key(key):
@@ -112,7 +110,10 @@ class ContentLoader:
             text = spec[code]
             extra = {**spec.get("fields", {})}
             extra.update({k: v for k, v in text.items() if k not in PAGE_TEXT_KEYS})
-            late = {name: extra.pop(name) for name in LATE_FIELDS & set(extra)}
+            # Fields naming other pages by key (possibly loaded later), as the page type lists
+            # them: set once every page exists.
+            late_fields = set(getattr(page_model, "fixture_late_fields", ()))
+            late = {name: extra.pop(name) for name in late_fields & set(extra)}
             attributes, relations = self.resolve_page_fields(extra, locale, page_model)
             page = page_model(
                 title=text["title"],

@@ -18,6 +18,7 @@ from wagtail.models import Collection, Locale
 from casestudies.models import CaseStudyIndexPage, CaseStudyPage, ProcedureType, Sector
 from core.models import ContentVersion
 from documents.models import LibraryDocument, Webinar
+from search import registry
 from search import vectors as search_vectors
 from search.models import SearchEntry
 
@@ -105,7 +106,7 @@ def create_documents(total, progress):
                 )
             )
         created = LibraryDocument.objects.bulk_create(documents)
-        entries = search_entries(SearchEntry.Kind.DOCUMENT, created)
+        entries = search_entries(registry.source_for_model(LibraryDocument).kind, created)
         search_vectors.write(SearchEntry.objects.bulk_create(entries))
         progress(len(numbers))
 
@@ -123,7 +124,9 @@ def create_webinars(total, progress):
                 )
             )
         created = Webinar.objects.bulk_create(webinars)
-        entries = SearchEntry.objects.bulk_create(search_entries(SearchEntry.Kind.WEBINAR, created))
+        entries = SearchEntry.objects.bulk_create(
+            search_entries(registry.source_for_model(Webinar).kind, created)
+        )
         search_vectors.write(entries)
         progress(len(numbers))
 
@@ -154,7 +157,7 @@ def create_case_studies(total, progress):
                 page.sectors = [sectors[n % len(sectors)]]
             indexes[code].add_child(instance=page)
             SearchEntry.objects.create(
-                kind=SearchEntry.Kind.CASE_STUDY,
+                kind=CaseStudyPage.search_kind,
                 object_id=page.pk,
                 language=code,
                 title=page.title,

@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from core.visibility import public_pages
+from core.navigation import live_page_of_type
 from search.registry import Source, register
 
 
@@ -11,11 +11,10 @@ def anchors_on(page_model, anchor):
     """Addresses of records shown on the visible page of that type: the page of the language
     (else of the default language, as the entries fall back to it) and the record's anchor."""
 
-    def visible_page(language):
-        return public_pages(page_model.objects.filter(locale__language_code=language)).first()
-
     def urls(records, language):
-        page = visible_page(language) or visible_page(settings.MODELTRANSLATION_DEFAULT_LANGUAGE)
+        page = live_page_of_type(page_model, language) or live_page_of_type(
+            page_model, settings.MODELTRANSLATION_DEFAULT_LANGUAGE
+        )
         return {record.pk: f"{page.url}#{anchor(record)}" if page else "" for record in records}
 
     return urls
@@ -34,6 +33,7 @@ def register_sources():
             visible=lambda: FAQEntry.objects.live(),  # drafts and entries in moderation: never
             label=_("FAQ answer"),
             host_page=FAQPage,
+            boost=1.6,  # a direct answer to a buyer's question
         )
     )
     register(
@@ -45,5 +45,6 @@ def register_sources():
             urls=anchors_on(GlossaryPage, lambda term: term.slug),
             label=_("Glossary term"),
             host_page=GlossaryPage,
+            boost=1.2,  # a definition: short, to the point, but not the whole answer
         )
     )

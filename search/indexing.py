@@ -17,7 +17,7 @@ LANGUAGES = [code for code, _name in settings.LANGUAGES]
 
 def page_kind(page):
     """A page type may say it is found under its own kind (`search_kind`), e.g. case studies."""
-    return getattr(page, "search_kind", SearchEntry.Kind.PAGE)
+    return getattr(page, "search_kind", registry.PAGE)
 
 
 def save_entry(kind, object_id, language, title, text):

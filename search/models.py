@@ -7,20 +7,17 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from search import registry
+
 FORM_WORD = re.compile(r"\w")
 MAX_FORMS = 12  # forms per language: a query ORs them all
 MAX_FORM_LENGTH = 120
 
 
 class SearchEntry(models.Model):
-    class Kind(models.TextChoices):
-        PAGE = "page", _("Page")
-        DOCUMENT = "document", _("Document")
-        WEBINAR = "webinar", _("Webinar")
-        CASE_STUDY = "case_study", _("Case study")
-
     language = models.CharField(max_length=5, db_index=True)
-    kind = models.CharField(max_length=12, choices=Kind.choices, db_index=True)
+    # A kind registered in search.registry: "page", or one a content app adds.
+    kind = models.CharField(max_length=12, db_index=True)
     object_id = models.PositiveBigIntegerField()
     title = models.CharField(max_length=255)
     text = models.TextField(blank=True)
@@ -40,20 +37,14 @@ class SearchEntry(models.Model):
 
     @property
     def kind_label(self):
-        """The kind's name for visitors: a registered source names its own (search.registry)."""
-        from search import registry
-
-        source = registry.source_for_kind(self.kind)
-        return (source.label if source else "") or self.get_kind_display()
+        """The kind's name for visitors, as its app registered it (search.registry)."""
+        kind = registry.kind_named(self.kind)
+        return kind.label if kind else ""
 
 
 def kind_choices():
-    """The search page's type filter: the kinds above, then those registered sources add."""
-    from search import registry
-
-    known = set(SearchEntry.Kind.values)
-    added = [(s.kind, s.label) for s in registry.sources() if s.kind not in known and s.label]
-    return [*SearchEntry.Kind.choices, *added]
+    """The search page's type filter: every registered kind, pages first."""
+    return [(kind.kind, kind.label) for kind in registry.kinds()]
 
 
 class Synonym(models.Model):

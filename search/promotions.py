@@ -19,7 +19,6 @@ from wagtail.models import DraftStateMixin, LockableMixin, Page, RevisionMixin, 
 from core.versioned_cache import remember
 from core.visibility import public_pages, restricted_collections
 from search import registry
-from search.models import SearchEntry
 from search.statistics import normalise
 
 
@@ -133,9 +132,10 @@ def visible_promotions(request, language, query):
                 }
             )
         elif document and document.collection_id not in hidden:
+            source = registry.source_for_model(type(document))  # the library's "document"
             shown.append(
                 {
-                    "kind": SearchEntry.Kind.DOCUMENT.value,
+                    "kind": source.kind if source else registry.PAGE,
                     "object_id": document.pk,
                     "title": document.title,
                     "url": document.url,
@@ -157,18 +157,5 @@ def promoted(request, language, query):
 
 def is_promoted(entry, promotions):
     """Whether a search entry stands for one of the promoted items (a page or a document)."""
-    kind = "page" if registry.source_for_kind(entry.kind) is None else entry.kind
+    kind = registry.PAGE if registry.source_for_kind(entry.kind) is None else entry.kind
     return any(kind == p["kind"] and entry.object_id == p["object_id"] for p in promotions)
-
-
-def without_promoted(ids, language, promotions):
-    """The result ids without the entries of the promoted items; one query, none if no
-    promotion."""
-    if not promotions:
-        return ids
-    objects = models.Q()
-    for item in promotions:
-        objects |= models.Q(object_id=item["object_id"])
-    entries = SearchEntry.objects.filter(objects, language=language).only("kind", "object_id")
-    duplicates = {entry.pk for entry in entries if is_promoted(entry, promotions)}
-    return [pk for pk in ids if pk not in duplicates]

@@ -10,7 +10,7 @@ from django.db.models import Q
 from django.db.models.functions import Left
 
 from core.versioned_cache import remember
-from search import ranking, stemming, synonyms
+from search import promotions, ranking, stemming, synonyms
 from search.models import SearchEntry
 
 MAX_QUERY_LENGTH = 200
@@ -23,7 +23,6 @@ STOP_WORDS = Path(__file__).resolve().parent / "stopwords"
 # Ranking reads each ranked row from the table, and a common word matches a sixth of 200,000
 # entries: PostgreSQL ranks at most this many title matches and this many other matches.
 CANDIDATES = 1000
-KIND_CASE, KIND_PARAMS = ranking.kind_case("kind")
 # The query's words side by side, stemmed and folded like the vector (stop words keep their
 # place: "ciclo de vida" is 'cicl' <2> 'vid').
 POSTGRES_PHRASE = (
@@ -37,7 +36,7 @@ POSTGRES_ANY = "replace(({tsquery})::text, ' & ', ' | ')::tsquery"
 # Weights from search/ranking.py: the title (label A) over the text (B), a phrase, the kind.
 POSTGRES_RANK = (
     f"ts_rank(%(weights)s::float4[], search_vector, {POSTGRES_ANY}, %(normalisation)s)"
-    f" * {KIND_CASE}"
+    " * {kind_case}"  # ranking.kind_case(): the registered kinds' boosts
     f" * (CASE WHEN %(phrase)s AND search_vector @@ {POSTGRES_PHRASE}"
     " THEN %(phrase_boost)s ELSE 1.0 END)"
 )
@@ -66,14 +65,14 @@ LIMIT %(limit)s
 """  # noqa: S608 - constants only
 # SQLite: bm25 is negative, lower is better, so a boost multiplies it. Every word or any word,
 # and the phrase, each come from a MATCH of its own (FTS5 allows one per table reference).
-SQLITE_SEARCH = f"""
+SQLITE_SEARCH = """
 SELECT e.id FROM (
     SELECT rowid, bm25(portal_searchentry_fts, %(title_weight)s, %(text_weight)s) AS score
     FROM portal_searchentry_fts WHERE portal_searchentry_fts MATCH %(any)s
 ) AS m
 JOIN portal_searchentry e ON e.id = m.rowid
 WHERE e.language = %(language)s AND (%(kind)s = '' OR e.kind = %(kind)s)
-ORDER BY m.score * {ranking.kind_case("e.kind")[0]} * (CASE WHEN m.rowid IN (
+ORDER BY m.score * {kind_case} * (CASE WHEN m.rowid IN (
     SELECT rowid FROM portal_searchentry_fts WHERE portal_searchentry_fts MATCH %(all)s
 ) THEN %(all_boost)s ELSE 1.0 END) * (CASE WHEN m.rowid IN (
     SELECT rowid FROM portal_searchentry_fts WHERE portal_searchentry_fts MATCH %(phrase)s
@@ -99,13 +98,7 @@ def search(language, query, kind=None, prefix=False):
         return []
     if connection.vendor == "sqlite":
         return sqlite_search(language, kind, words, prefix)
-    if connection.vendor == "postgresql":
-        return postgres_search(language, kind, " ".join(words), prefix)
-    entries = SearchEntry.objects.filter(language=language)
-    if kind:
-        entries = entries.filter(kind=kind)
-    ranked = entries.filter(*[Q(title__icontains=w) | Q(text__icontains=w) for w in words])
-    return list(ranked.values_list("pk", flat=True)[:MAX_RESULTS])
+    return postgres_search(language, kind, " ".join(words), prefix)  # the only other engine
 
 
 def cached_search(request, language, query, kind=None, prefix=False):
@@ -140,10 +133,11 @@ def postgres_search(language, kind, query, prefix=False):
         "kind": kind or "",
         "candidates": CANDIDATES,
         "limit": MAX_RESULTS,
-        **KIND_PARAMS,
     }
+    kind_case, kind_params = ranking.kind_case("kind")
+    sql = POSTGRES_SEARCH.replace("{tsquery}", tsquery).replace("{kind_case}", kind_case)
     with connection.cursor() as cursor:
-        cursor.execute(POSTGRES_SEARCH.replace("{tsquery}", tsquery), params)
+        cursor.execute(sql, {**params, **kind_params})
         return [row[0] for row in cursor.fetchall()]
 
 
@@ -194,8 +188,21 @@ def sqlite_search(language, kind, words, prefix=False):
         "language": language,
         "kind": kind or "",
         "limit": MAX_RESULTS,
-        **KIND_PARAMS,
     }
+    kind_case, kind_params = ranking.kind_case("e.kind")
     with connection.cursor() as cursor:
-        cursor.execute(SQLITE_SEARCH, params)
+        cursor.execute(SQLITE_SEARCH.replace("{kind_case}", kind_case), {**params, **kind_params})
         return [row[0] for row in cursor.fetchall()]
+
+
+def without_promoted(ids, language, promoted):
+    """The result ids without the entries of the promoted items (search.promotions); one
+    query, none if no promotion."""
+    if not promoted:
+        return ids
+    objects = Q()
+    for item in promoted:
+        objects |= Q(object_id=item["object_id"])
+    entries = SearchEntry.objects.filter(objects, language=language).only("kind", "object_id")
+    duplicates = {entry.pk for entry in entries if promotions.is_promoted(entry, promoted)}
+    return [pk for pk in ids if pk not in duplicates]

@@ -3,13 +3,24 @@
 A page is indexed by itself (its own search fields, its `search_kind`); a record that is not a
 page (a library document, a webinar, an FAQ entry, a glossary term) is indexed through the
 Source its app registers in `AppConfig.ready()`, so the search app never names the apps above it.
+Every kind of entry (SearchEntry.kind) is registered with its name and its ranking boost: the
+search app knows only its own kind, "page".
 """
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models.signals import post_delete, post_save
+from django.utils.translation import gettext_lazy as _
+
+PAGE = "page"  # the kind of every page without a `search_kind` of its own
+
+
+@dataclass(frozen=True)
+class Kind:
+    kind: str  # SearchEntry.kind, also the search page's type filter value
+    label: Any  # its name on the search page (a lazy translation)
+    boost: float = 1.0  # its weight in the ranking (search/ranking.py explains the scale)
 
 
 @dataclass(frozen=True)
@@ -19,28 +30,51 @@ class Source:
     text_fields: list[str]  # translated fields (modeltranslation) searched besides the title
     # The record's addresses in one language: (records, language) -> {pk: url}.
     urls: Callable[[list, str], dict]
+    label: Any  # the kind's name on the search page (a lazy translation)
+    boost: float = 1.0  # the kind's weight in the ranking
     extra_text: Callable[[Any], str] = field(default=lambda record: "")
     title_field: str = "title"  # the translated field shown as the result's title
     # What visitors may see, as a queryset read afresh on every save (e.g. live FAQ entries: a
     # draft saved in the admin never reaches the index); None: the model's public() or all().
     visible: Callable[[], Any] | None = None
-    label: Any = ""  # the kind's name on the search page (a lazy translation)
     # The page type that shows the records (the FAQ page): in a language where no such page is
     # visible the records have no address and leave the index; publishing, unpublishing,
     # moving, restricting or deleting such a page indexes them again.
     host_page: type | None = None
 
 
+_kinds: dict[str, Kind] = {PAGE: Kind(PAGE, _("Page"), 1.4)}  # guidance pages, modules, events
 _sources: dict[str, Source] = {}
+_listeners: list[Callable[[Source], None]] = []
+
+
+def register_kind(kind, label, boost=1.0):
+    """A kind of entry of its own, e.g. a page type's `search_kind`."""
+    _kinds[kind] = Kind(kind, label, boost)
 
 
 def register(source):
-    """Index this model's records and keep them in step with saves and deletions."""
-    from search import signals
-
+    """Index this model's records: each listener (search.signals) hears of it."""
     _sources[source.kind] = source
-    post_save.connect(signals.record_saved, sender=source.model, dispatch_uid=source.kind)
-    post_delete.connect(signals.record_deleted, sender=source.model, dispatch_uid=source.kind)
+    register_kind(source.kind, source.label, source.boost)
+    for listener in _listeners:
+        listener(source)
+
+
+def on_register(listener):
+    """Call listener(source) for every source registered, before and after."""
+    _listeners.append(listener)
+    for source in list(_sources.values()):
+        listener(source)
+
+
+def kinds():
+    """Every kind, "page" first, then in the order the apps registered them."""
+    return list(_kinds.values())
+
+
+def kind_named(name):
+    return _kinds.get(name)
 
 
 def sources():

@@ -61,8 +61,15 @@ def collection_moved_under(sender, instance, **kwargs):
     indexing.reindex_collection(instance)
 
 
+def connect_source(source):
+    """A registered model's saves and deletions reach the index."""
+    post_save.connect(record_saved, sender=source.model, dispatch_uid=source.kind)
+    post_delete.connect(record_deleted, sender=source.model, dispatch_uid=source.kind)
+
+
 def connect():
     """Pages and view restrictions; registered records connect as they register."""
+    registry.on_register(connect_source)
     page_published.connect(page_changed, dispatch_uid="search_page_published")
     page_unpublished.connect(page_changed, dispatch_uid="search_page_unpublished")
     post_delete.connect(page_deleted, dispatch_uid="search_page_deleted")

@@ -16,7 +16,7 @@ from core.navigation import live_page_of_type
 from core.versioned_cache import versioned_key
 from search import promotions, registry, statistics
 from search.models import SearchEntry, kind_choices
-from search.query import WORD, cached_search, clean_query, entries_in_order
+from search.query import WORD, cached_search, clean_query, entries_in_order, without_promoted
 from search.stemming import fold
 
 PER_PAGE = 10
@@ -99,7 +99,7 @@ def search_view(request):
     kind = clean_choice(request.GET, "type", [value for value, _label in kinds])
     promoted = promotions.promoted(request, language, query) if query and not kind else []
     ids = cached_search(request, language, query, kind) if query else []
-    results = paginate(promotions.without_promoted(ids, language, promoted), request.GET, PER_PAGE)
+    results = paginate(without_promoted(ids, language, promoted), request.GET, PER_PAGE)
     results.object_list = entries_in_order(results.object_list)
     attach_urls(results.object_list, request, language)
     found = results.paginator.count + len(promoted)

@@ -34,6 +34,8 @@ class ProcedureChooserPage(BasePage):
 
     home_blurb = _("Answer a few questions and get a recommended procedure, with its legal basis.")
     max_count_per_parent = 1
+    subpage_types = []  # a section: the home page type lists it among its own
+    fixture_late_fields = ("recommendations",)  # names pages: loaded once every page exists
 
     question_help = StreamField(
         [("question", QuestionHelpBlock())],

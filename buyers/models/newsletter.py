@@ -1,12 +1,7 @@
 """Newsletter sign-up with double opt-in: a subscriber counts only once the link is followed."""
 
-import hashlib
-from datetime import timedelta
-
 from django import forms
 from django.conf import settings
-from django.core import signing
-from django.db import models
 from django.http import Http404
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -21,77 +16,17 @@ from core.listing import paginate
 from core.models import BasePage
 
 from .privacy_notice import PrivacyNoticeMixin
+from .subscriber import (
+    CONFIRM_SALT,
+    UNSUBSCRIBE_SALT,
+    Subscriber,
+    confirmation_age,
+    is_signed,
+)
 
-CONFIRM_SALT = "buyers.newsletter.confirm"
-UNSUBSCRIBE_SALT = "buyers.newsletter.unsubscribe"
-LANGUAGE_CHOICES = settings.LANGUAGES
 # The archive's address in each language; both work on either page, links use the page's own.
 ARCHIVE_ROUTES = {"pt": "archive_pt", "en": "archive"}
 ISSUES_PER_PAGE = 10
-
-
-class SubscriberQuerySet(models.QuerySet):
-    def confirmed(self):
-        return self.filter(confirmed_at__isnull=False)
-
-    def unconfirmed_before(self, moment):
-        return self.filter(confirmed_at__isnull=True, created_at__lt=moment)
-
-
-class Subscriber(models.Model):
-    """Only what sending needs: the address, the language, and when consent was given."""
-
-    shown_on_pages = False  # no page shows subscribers: a sign-up leaves cached pages alone
-    email = models.EmailField(_("email address"), unique=True)
-    language = models.CharField(_("language"), max_length=8, choices=LANGUAGE_CHOICES)
-    created_at = models.DateTimeField(_("signed up"), auto_now_add=True)
-    confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
-
-    objects = SubscriberQuerySet.as_manager()
-
-    class Meta:
-        verbose_name = _("newsletter subscriber")
-        verbose_name_plural = _("newsletter subscribers")
-        ordering = ["-confirmed_at", "email"]
-
-    def __str__(self):
-        return self.email
-
-    def token_value(self):
-        # The address itself stays out of links (and so out of server logs): a digest of it.
-        digest = hashlib.sha256(self.email.lower().encode()).hexdigest()[:20]
-        return f"{self.pk}:{digest}"
-
-    def confirm_token(self):
-        return signing.dumps(self.token_value(), salt=CONFIRM_SALT)
-
-    def unsubscribe_token(self):
-        return signing.dumps(self.token_value(), salt=UNSUBSCRIBE_SALT)
-
-    @classmethod
-    def from_token(cls, token, salt, max_age=None):
-        """The subscriber a signed token names, or None if it is tampered, expired or stale."""
-        try:
-            value = signing.loads(token, salt=salt, max_age=max_age)
-            pk = int(str(value).split(":", 1)[0])
-        except (signing.BadSignature, ValueError):
-            return None
-        subscriber = cls.objects.filter(pk=pk).first()
-        if subscriber is None or subscriber.token_value() != value:
-            return None
-        return subscriber
-
-
-def is_signed(token, salt):
-    try:
-        signing.loads(token, salt=salt)
-    except signing.BadSignature:
-        return False
-    return True
-
-
-def confirmation_age():
-    return timedelta(days=settings.NEWSLETTER_CONFIRMATION_DAYS)
 
 
 class NewsletterForm(forms.Form):
@@ -112,6 +47,7 @@ class NewsletterPage(RoutablePageMixin, PrivacyNoticeMixin, BasePage):
 
     home_blurb = _("Get new documents, webinars and case studies by email.")
     max_count_per_parent = 1
+    subpage_types = []  # a section: the home page type lists it among its own
 
     content_panels = [*BasePage.content_panels, FieldPanel("privacy_page")]
 
@@ -153,11 +89,15 @@ class NewsletterPage(RoutablePageMixin, PrivacyNoticeMixin, BasePage):
                 self.absolute_route(request, "unsubscribe", subscriber),
             )
 
-    def absolute_route(self, request, name, subscriber):
+    def token_subpage(self, name, token):
+        """The path of the confirm or unsubscribe step below this page, for a signed token: the
+        one builder of these addresses (mails, the one-click address's redirect)."""
         # The token travels in the query string: Wagtail's page URLs allow no ":" in a path.
+        return self.reverse_subpage(name) + "?" + urlencode({"t": token})
+
+    def absolute_route(self, request, name, subscriber):
         token = subscriber.confirm_token() if name == "confirm" else subscriber.unsubscribe_token()
-        address = self.url + self.reverse_subpage(name) + "?" + urlencode({"t": token})
-        return request.build_absolute_uri(address)
+        return request.build_absolute_uri(self.url + self.token_subpage(name, token))
 
     @path("confirm/", name="confirm")
     def confirm(self, request):
@@ -194,9 +134,9 @@ class NewsletterPage(RoutablePageMixin, PrivacyNoticeMixin, BasePage):
         return self.reverse_subpage(f"{name}_issue", args=[issue.pk])
 
     def sent_issues(self):
-        from .newsletter_issue import NewsletterIssue
-
-        issues = NewsletterIssue.objects.sent().filter(language=self.locale.language_code)
+        # By name: an issue's module renders mail with this page's links (buyers.newsletter_render).
+        issue_model = self._meta.apps.get_model(self._meta.app_label, "NewsletterIssue")
+        issues = issue_model.objects.sent().filter(language=self.locale.language_code)
         return issues.order_by("-sent_at", "-pk")
 
     @path("arquivo/", name="archive_pt")

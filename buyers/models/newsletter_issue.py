@@ -12,9 +12,10 @@ from wagtail.fields import StreamField
 from wagtail.models import PreviewableMixin
 
 from buyers.blocks import NewsletterItemBlock
+from buyers.newsletter_render import preview_response
 from core.models import OutgoingMail
 
-from .newsletter import LANGUAGE_CHOICES, Subscriber
+from .subscriber import LANGUAGE_CHOICES, Subscriber
 
 
 class NewsletterIssueQuerySet(models.QuerySet):
@@ -131,8 +132,6 @@ class NewsletterIssue(PreviewableMixin, models.Model):
         return [("html", _("HTML")), ("text", _("Plain text"))]
 
     def serve_preview(self, request, mode_name):
-        from buyers.newsletter_sending import preview_response
-
         return preview_response(self, mode_name)
 
     def delivery_counts(self):

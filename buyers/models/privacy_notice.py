@@ -7,6 +7,8 @@ from wagtail.models import Page
 
 
 class PrivacyNoticeMixin(models.Model):
+    fixture_late_fields = ("privacy_page",)  # names a page: loaded once every page exists
+
     privacy_page = models.ForeignKey(
         Page,
         verbose_name=_("privacy notice"),

@@ -69,6 +69,7 @@ class SupportRequestPage(AbstractEmailForm, PrivacyNoticeMixin, BasePage):
     takes_document_requests = True  # "ask for the original" links lead here with ?document=
     form_builder = SupportFormBuilder
     max_count_per_parent = 1
+    subpage_types = []  # a section: the home page type lists it among its own
 
     thank_you_text = RichTextField(
         _("thank-you text"),

@@ -134,6 +134,7 @@ class CaseStudyPage(RelatedDocumentsMixin, BasePage):
     search_kind = "case_study"  # found under its own kind in the site search
 
     parent_page_types = ["casestudies.CaseStudyIndexPage"]
+    subpage_types = []
 
     procedure_type = models.ForeignKey(
         ProcedureType,

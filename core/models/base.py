@@ -11,6 +11,7 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
 from core.blocks import BodyBlock
+from core.visibility import public_documents
 
 
 class BasePage(Page):
@@ -50,6 +51,13 @@ class BasePage(Page):
             return PageViewRestriction.objects.none()
         return super().get_view_restrictions()
 
+    @classmethod
+    def can_create_at(cls, parent):
+        """Below a site's home page only, unless the type names its parents: which types take
+        a section page (a library, a form) their subpage_types say, as its app may name none."""
+        at_root = parent.is_root() and getattr(cls, "parent_page_types", None) is None
+        return super().can_create_at(parent) and not at_root
+
 
 class BodyPage(BasePage):
     """A page whose content is a StreamField of headings, text, callouts and links."""
@@ -88,10 +96,6 @@ class RelatedDocumentsMixin(models.Model):
         chosen = [block.value for block in self.documents if block.value is not None]
         if not chosen:
             return []
-        public = set(
-            get_document_model()
-            .objects.public()
-            .filter(pk__in=[d.pk for d in chosen])
-            .values_list("pk", flat=True)
-        )
+        chosen_ids = get_document_model().objects.filter(pk__in=[d.pk for d in chosen])
+        public = set(public_documents(chosen_ids).values_list("pk", flat=True))
         return [document for document in chosen if document.pk in public]

@@ -8,17 +8,19 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.documents.models import AbstractDocument, DocumentQuerySet
 from wagtail.search import index
 
-from core.visibility import restricted_collections
+from core.visibility import document_is_public, public_documents
 from documents import sheets
 from documents.tasks import extract_document_text
 from documents.text_extraction import extract_text
 
-# Newest first; documents of unknown date last. Migration 0005 indexes this order (+ pk).
-NEWEST_FIRST = (
+# The library's one order, the model's default: newest first, documents of unknown date last on
+# both databases (NULLS LAST), then by pk. Migration 0005 indexes it.
+NEWEST_FIRST = [
     F("published_year").desc(nulls_last=True),
     F("published_on").desc(nulls_last=True),
     F("created_at").desc(),
-)
+    "pk",
+]
 
 
 class LibraryDocumentQuerySet(DocumentQuerySet):
@@ -26,7 +28,7 @@ class LibraryDocumentQuerySet(DocumentQuerySet):
 
     def public(self):
         """Documents an anonymous visitor may see: no view restriction on their collections."""
-        return self.exclude(collection__in=restricted_collections())
+        return public_documents(self)
 
     def listed(self):
         """Public documents shown on their own: a second format is offered with its document."""
@@ -161,7 +163,7 @@ class LibraryDocument(AbstractDocument):
         verbose_name = _("document")
         verbose_name_plural = _("documents")
         permissions = [("choose_document", "Can choose document")]
-        ordering = ["-published_year", "-published_on", "-created_at"]
+        ordering = NEWEST_FIRST
         indexes = [
             # The library's category and year filters, and their counts.
             models.Index(fields=["category", "published_year"], name="document_category_year"),
@@ -194,8 +196,4 @@ class LibraryDocument(AbstractDocument):
 
     def is_public(self):
         """The rule of `LibraryDocumentQuerySet.public` for this one document; one query."""
-        return not restricted_collections().filter(pk=self.collection_id).exists()
-
-    @staticmethod
-    def newest_first():
-        return NEWEST_FIRST
+        return document_is_public(self)

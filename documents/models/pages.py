@@ -21,7 +21,7 @@ from documents.ask import ask_url
 from documents.calendar import webinar_ics
 from documents.library_csv import document_rows
 
-from .library_document import NEWEST_FIRST, LibraryDocument
+from .library_document import LibraryDocument
 from .webinar import Webinar
 
 SORTS = {"newest", "title"}
@@ -50,6 +50,7 @@ class DocumentLibraryPage(RoutablePageMixin, BodyPage):
 
     per_page = 20
     max_count_per_parent = 1
+    subpage_types = []  # a section: the home page type lists it among its own
 
     class Meta:
         verbose_name = _("document library")
@@ -73,10 +74,8 @@ class DocumentLibraryPage(RoutablePageMixin, BodyPage):
             documents = documents.filter(file_language__in=[filters["language"], "both"])
         if filters["year"]:
             documents = documents.filter(published_year=filters["year"])
-        if filters["sort"] == "title":
+        if filters["sort"] == "title":  # else the model's own order: newest first
             documents = documents.order_by(f"title_{get_language()}", "pk")
-        else:
-            documents = documents.order_by(*NEWEST_FIRST, "pk")
         return documents, filters
 
     @path("")
@@ -160,6 +159,7 @@ class WebinarIndexPage(RoutablePageMixin, BodyPage):
     """Upcoming and past webinars; each webinar has a page and a calendar file."""
 
     max_count_per_parent = 1
+    subpage_types = []  # a section: the home page type lists it among its own
 
     class Meta:
         verbose_name = _("webinar list")
@@ -186,6 +186,7 @@ class WebinarIndexPage(RoutablePageMixin, BodyPage):
                 **self.get_context(request),
                 "webinar": webinar,
                 "webinar_index": self,
+                "calendar_url": self.calendar_url(webinar),
                 "slides": webinar.public_slides(),
                 "ask_url": "" if webinar.recording_url else ask_url(webinar.title, get_language()),
                 "json_ld": jsonld.webinar_event(
@@ -214,4 +215,5 @@ class WebinarIndexPage(RoutablePageMixin, BodyPage):
         return self.reverse_subpage("webinar_route", args=[slug])
 
     def calendar_url(self, webinar):
+        """The webinar's .ics file (calendar_route): the one builder of that address."""
         return self.url + self.reverse_subpage("calendar_route", args=[webinar.slug])

@@ -1,15 +1,10 @@
 """Contact details, social links and footer text, edited in Settings and shown by templates."""
 
-from django import forms
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
-
-
-def short_text(rows):
-    return forms.Textarea(attrs={"rows": rows})
 
 
 @register_setting(icon="site")

@@ -135,6 +135,8 @@ class FAQPage(BodyPage):
     offered_when_nothing_found = 1  # the search page offers it when a search finds nothing
 
     max_count_per_parent = 1
+    parent_page_types = ["portal.HomePage", "portal.ContentPage"]
+    subpage_types = []
 
     class Meta:
         verbose_name = _("FAQ page")

@@ -69,6 +69,8 @@ def terms_by_slug():
 
 class GlossaryPage(BodyPage):
     max_count_per_parent = 1
+    parent_page_types = ["portal.HomePage", "portal.ContentPage"]
+    subpage_types = []
 
     class Meta:
         verbose_name = _("glossary page")

@@ -14,6 +14,7 @@ from core.visibility import public_pages
 
 class ModuleIndexPage(BodyPage):
     offered_when_nothing_found = 2
+    parent_page_types = ["portal.HomePage"]
     subpage_types = ["portal.ModulePage"]
 
     class Meta:
@@ -31,6 +32,7 @@ class ModulePage(RelatedDocumentsMixin, BodyPage):
     """A guidance module: sections with a table of contents, and the module's PDF."""
 
     parent_page_types = ["portal.ModuleIndexPage"]
+    subpage_types = []
     content_panels = [*BodyPage.content_panels, *RelatedDocumentsMixin.panels]
 
     class Meta:
@@ -47,6 +49,7 @@ class ModulePage(RelatedDocumentsMixin, BodyPage):
 
 
 class EventIndexPage(BodyPage):
+    parent_page_types = ["portal.HomePage"]
     subpage_types = ["portal.EventReportPage"]
 
     class Meta:
@@ -67,6 +70,7 @@ class EventReportPage(RelatedDocumentsMixin, BodyPage):
     """A seminar or workshop and its reports."""
 
     parent_page_types = ["portal.EventIndexPage"]
+    subpage_types = []
 
     event_date = models.DateField(
         _("date"), null=True, blank=True, help_text=_("First day of the event; empty if unknown.")

@@ -25,6 +25,21 @@ class HomePage(BodyPage):
     """The root of each language's tree; shows what is new in the library, webinars and cases."""
 
     parent_page_types = ["wagtailcore.Page"]
+    # The sections of a site: the content apps' pages are added here only (they name no parent).
+    subpage_types = [
+        "portal.ContentPage",
+        "portal.FAQPage",
+        "portal.GlossaryPage",
+        "portal.PartnershipPage",
+        "portal.ModuleIndexPage",
+        "portal.EventIndexPage",
+        "casestudies.CaseStudyIndexPage",
+        "documents.DocumentLibraryPage",
+        "documents.WebinarIndexPage",
+        "buyers.ProcedureChooserPage",
+        "buyers.SupportRequestPage",
+        "buyers.NewsletterPage",
+    ]
     latest_documents_count = 5
     featured_cases_count = 3
     buyer_tools = (ProcedureChooserPage, SupportRequestPage, NewsletterPage)
@@ -41,12 +56,10 @@ class HomePage(BodyPage):
         return context
 
     def whats_new(self):
-        latest_documents = list(
-            LibraryDocument.objects.listed()
-            .defer("text_content")
-            .prefetch_related(other_formats())
-            .order_by(*LibraryDocument.newest_first())[: self.latest_documents_count]
-        )
+        # The model's own order: newest first, undated documents last; second formats folded.
+        latest = LibraryDocument.objects.listed().defer("text_content")
+        latest = latest.prefetch_related(other_formats())
+        latest_documents = list(latest[: self.latest_documents_count])
         webinars = Webinar.objects.select_related("slides")
         cases = public_pages(CaseStudyPage.objects.descendant_of(self))
         cases = cases.select_related("procedure_type")
@@ -76,6 +89,14 @@ class HomePage(BodyPage):
 
 class ContentPage(BodyPage):
     """A page of guidance or information, with child pages of its own."""
+
+    parent_page_types = ["portal.HomePage", "portal.ContentPage"]
+    subpage_types = [
+        "portal.ContentPage",
+        "portal.FAQPage",
+        "portal.GlossaryPage",
+        "portal.PartnershipPage",
+    ]
 
     in_footer = models.BooleanField(
         _("link in the footer"),

@@ -9,6 +9,8 @@ from .organisations import Agreement, Organisation
 
 class PartnershipPage(BodyPage):
     max_count_per_parent = 1
+    parent_page_types = ["portal.HomePage", "portal.ContentPage"]
+    subpage_types = []
 
     class Meta:
         verbose_name = _("partnership page")

@@ -10,6 +10,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from core.navigation import live_page_of_type
 from portal.models.glossary import GlossaryPage, terms_by_slug
 
 register = template.Library()
@@ -24,7 +25,7 @@ def glossary(html):
         return mark_safe(html)  # noqa: S308 - already-rendered rich text
     terms = terms_by_slug()
     code = get_language() or "pt"
-    page = GlossaryPage.objects.live().filter(locale__language_code=code).first()
+    page = live_page_of_type(GlossaryPage, code)
     base = page.url if page else ""
     # Ids from the text itself: a body cached by one server process sits beside fresh ones.
     prefix = hashlib.sha256(html.encode()).hexdigest()[:8]

@@ -11,7 +11,7 @@ from django.utils.http import urlencode
 import pytest
 
 from buyers.models import Subscriber
-from buyers.models.newsletter import CONFIRM_SALT
+from buyers.models.subscriber import CONFIRM_SALT
 from tests.buyers.factories import NewsletterPageFactory, SubscriberFactory
 
 

@@ -17,7 +17,7 @@ import pytest
 
 from buyers.models import NewsletterIssue, NewsletterPage, Subscriber
 from casestudies.models import CaseStudyPage
-from editorial import newsletter
+from editorial.newsletter_proposals import proposed_items
 from tests.buyers.factories import NewsletterIssueFactory, SubscriberFactory
 from tests.portal.factories import FAQEntryFactory
 
@@ -42,23 +42,23 @@ def url(name, *args):
 
 @pytest.mark.django_db
 def test_proposals_are_what_is_new_since_the_last_issue(portal_content):
-    items = newsletter.proposed_items("pt")
+    items = proposed_items("pt")
     kinds = {entry["kind"] for entry in items}
     assert {"Documento", "Caso de estudo", "Evento"} <= kinds, kinds
     assert all(entry["link"].startswith("http://") and "/pt/" in entry["link"] for entry in items)
-    english = newsletter.proposed_items("en")
+    english = proposed_items("en")
     assert english and all("/en/" in entry["link"] for entry in english)
 
     NewsletterIssueFactory(
         language="pt", status=NewsletterIssue.Status.SENT, sent_at=timezone.now()
     )
-    assert newsletter.proposed_items("pt") == []  # nothing new since
-    assert newsletter.proposed_items("en") == english  # the other language's last issue counts
+    assert proposed_items("pt") == []  # nothing new since
+    assert proposed_items("en") == english  # the other language's last issue counts
     case = CaseStudyPage.objects.filter(locale__language_code="pt").first()
     CaseStudyPage.objects.filter(pk=case.pk).update(
         first_published_at=timezone.now() + timedelta(seconds=1)
     )
-    (proposed,) = newsletter.proposed_items("pt")
+    (proposed,) = proposed_items("pt")
     assert proposed["title"] == case.title and proposed["link"].endswith(case.url)
 
 
@@ -71,7 +71,7 @@ def test_moderator_composes_previews_tests_sends_and_reads_the_log(client, porta
     SubscriberFactory(language="pt", email="unconfirmed@example.pt")
 
     add = client.get(url("add") + "?language=pt").content.decode()
-    proposed = newsletter.proposed_items("pt")
+    proposed = proposed_items("pt")
     title = proposed[0]["title"]  # the new issue starts with the proposals, in the block's JSON
     assert title in add or json.dumps(title)[1:-1] in add
     # The StreamField's inputs are drawn by JavaScript: the form data is built as it sends it.
@@ -170,6 +170,6 @@ def test_faq_proposals_are_live_entries_never_drafts(portal_content):
     today = timezone.localdate() + timedelta(days=1)
     live = FAQEntryFactory(question_pt="Pergunta publicada?", last_reviewed=today)
     FAQEntryFactory(question_pt="Rascunho em moderação?", last_reviewed=today, live=False)
-    proposed = newsletter.proposed_items("pt")
+    proposed = proposed_items("pt")
     assert [entry["title"] for entry in proposed] == [live.question_pt]
     assert proposed[0]["link"].endswith(f"#{live.slug}")

@@ -1,14 +1,11 @@
 """After a change, the pages most asked for are already in the new version's page cache."""
 
-from unittest import mock
-
 from django.utils import translation
 
 from wagtail.models import Page
 
 import pytest
 
-from core import page_cache
 from core.models import ContentVersion
 from core.page_warmup import CHANGED_PAGES_LIMIT, warm_pages, warm_paths
 from documents.models import DocumentLibraryPage
@@ -63,13 +60,15 @@ def test_a_change_to_a_record_warms_the_homes_and_libraries(client, cached, chan
 
 
 @pytest.mark.django_db
-def test_many_saves_in_one_transaction_bump_once_and_warm_once(cached, changes):
+def test_many_saves_in_one_transaction_bump_once_and_warm_each_page(client, cached, changes):
     pages = list(ContentPage.objects.filter(locale__language_code="pt").order_by("pk")[:3])
     before = ContentVersion.stored()
-    with mock.patch.object(page_cache, "warm_pages") as warm:
-        changes(lambda: [publish(page) for page in pages])
+    changes(lambda: [publish(page) for page in pages])
     assert ContentVersion.stored() == before + 1
-    warm.enqueue.assert_called_once_with(before + 1, sorted(page.pk for page in pages))
+    for page in pages:  # the first visitor already gets the new version, from the cache
+        response = client.get(page.url)
+        assert response[HEADER] == "hit", page.url
+        assert "(revisto)" in response.content.decode()
 
 
 @pytest.mark.django_db
@@ -87,21 +86,30 @@ def test_a_saved_draft_bumps_nothing_and_its_publish_once(client, cached, change
 
 
 @pytest.mark.django_db
-def test_a_bulk_load_warms_a_bounded_number_of_its_pages(cached, changes, settings):
+def test_a_bulk_load_warms_a_bounded_number_of_its_pages(client, cached, changes):
     pages = list(Page.objects.filter(depth__gt=2).order_by("pk"))
     assert len(pages) > CHANGED_PAGES_LIMIT
-    with mock.patch.object(page_cache, "warm_pages") as warm:
-        changes(lambda: [page.save() for page in pages])
-    _version, page_ids = warm.enqueue.call_args.args
-    assert page_ids == sorted(page.pk for page in pages)[:CHANGED_PAGES_LIMIT]
+    changes(lambda: [page.save() for page in pages])
+    warmed, beyond = pages[:CHANGED_PAGES_LIMIT], pages[CHANGED_PAGES_LIMIT:]
+    for page in warmed:
+        assert client.get(page.url)[HEADER] == "hit", page.url
+    # A page past the limit that no warmed page leads to (not a home, library or ancestor).
+    always = set(warm_paths([page.pk for page in warmed]))
+    cold = next(page for page in beyond if page.url not in always)
+    assert client.get(cold.url)[HEADER] == "miss"  # rendered on its first visit instead
 
 
 @pytest.mark.django_db
-def test_no_task_when_the_page_cache_is_off(portal_content, changes, settings):
+def test_with_the_page_cache_off_a_visitor_gets_the_page_rendered_afresh(
+    client, portal_content, changes, settings, empty_cache
+):
     assert settings.PAGE_CACHE_SECONDS == 0
-    with mock.patch.object(page_cache, "warm_pages") as warm:
-        changes(lambda: publish(ContentPage.objects.first()))
-    warm.enqueue.assert_not_called()
+    page = ContentPage.objects.filter(locale__language_code="pt").order_by("pk").first()
+    client.get(page.url)
+    changes(lambda: publish(page))
+    response = client.get(page.url)
+    assert HEADER not in response  # nothing stored, nothing warmed
+    assert "(revisto)" in response.content.decode()
 
 
 @pytest.mark.django_db

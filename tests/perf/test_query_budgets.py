@@ -15,6 +15,7 @@ from tests.documents.factories import (
     WebinarIndexPageFactory,
 )
 from tests.portal.factories import (
+    AgreementFactory,
     ContentPageFactory,
     EventIndexPageFactory,
     EventReportPageFactory,
@@ -132,11 +133,15 @@ def test_home_page(client, pt_home):
     LibraryDocumentFactory.create_batch(3)
     WebinarFactory()
 
+    under(pt_home, ContentPageFactory)  # in the menu
+
     def grow():
         LibraryDocumentFactory.create_batch(30)
         WebinarFactory.create_batch(10)
         for _ in range(10):
             under(index, CaseStudyPageFactory)
+        for _ in range(27):  # the menu: one query per page type, not per page
+            under(pt_home, ContentPageFactory)
 
     assert_page_budget(client, pt_home.url, grow)
 
@@ -151,7 +156,13 @@ def test_content_and_glossary_pages(client, pt_home):
     body = [("paragraph", "".join(glossary_link(term) for term in terms))]
     content = under(pt_home, ContentPageFactory, body=body)
     glossary = under(content, GlossaryPageFactory)
-    grow = lambda: GlossaryTermFactory.create_batch(20)  # noqa: E731
+    under(content, ContentPageFactory)
+
+    def grow():
+        GlossaryTermFactory.create_batch(20)
+        for _ in range(10):  # its subpages, listed on it
+            under(content, ContentPageFactory)
+
     assert_page_budget(client, content.url, grow)
     assert_page_budget(client, glossary.url, grow)
 
@@ -171,8 +182,12 @@ def test_case_study_page(client, pt_home):
 @pytest.mark.django_db
 def test_partnership_page(client, pt_home):
     page = under(pt_home, PartnershipPageFactory)
-    OrganisationFactory.create_batch(2)
-    assert_page_budget(client, page.url, lambda: OrganisationFactory.create_batch(20))
+    AgreementFactory(parties=OrganisationFactory.create_batch(2))
+
+    def grow():
+        AgreementFactory.create_batch(9, parties=OrganisationFactory.create_batch(20))
+
+    assert_page_budget(client, page.url, grow)
 
 
 @pytest.mark.django_db

@@ -118,7 +118,8 @@ def test_glossary_term_is_found_at_its_anchor_and_leaves_when_deleted(client, ho
 def test_type_filter_offers_faq_answers_and_glossary_terms(client, faq_pages):
     entry(slug="ipr")
     response = client.get(SEARCH["pt"], {"q": "patente", "type": "faq"})
-    assert [value for value, _label in response.context["kinds"]][-2:] == ["faq", "glossary"]
+    kinds = [value for value, _label in response.context["kinds"]]
+    assert kinds[0] == "page" and {"faq", "glossary"} <= set(kinds)
     assert "Pergunta frequente" in response.content.decode()
     assert len(response.context["results"]) == 1
     # An unknown type is ignored, not a 500.

@@ -90,7 +90,7 @@ def test_english_is_not_folded():
 
 def entry(object_id, text, language="pt"):
     return SearchEntry.objects.create(
-        kind=SearchEntry.Kind.DOCUMENT,
+        kind="document",
         object_id=object_id,
         language=language,
         title=f"Entrada {object_id}",

@@ -13,7 +13,7 @@ from tests.portal.factories import ContentPageFactory
 
 def entry(object_id, title, text="", language="pt"):
     return SearchEntry.objects.create(
-        kind=SearchEntry.Kind.DOCUMENT,
+        kind="document",
         object_id=object_id,
         language=language,
         title=title,

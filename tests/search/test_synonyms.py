@@ -15,7 +15,7 @@ ADMIN_ADD = "/admin/snippets/search/synonym/add/"
 
 def entry(object_id, text, language="pt"):
     return SearchEntry.objects.create(
-        kind=SearchEntry.Kind.DOCUMENT,
+        kind="document",
         object_id=object_id,
         language=language,
         title=f"Entrada {object_id}",

@@ -18,6 +18,11 @@ def restricted_pages(visibility_site, restriction_kind):
 def test_search_and_suggestions(client, restricted_pages, code):
     assert site.search_titles(client, code, site.SECRET_QUERY["pt"]) == []
     assert site.suggested_titles(client, code, site.SECRET_QUERY["pt"]) == []
+    # A word the open case study and the restricted one share: a visitor finds the open one.
+    for found in (site.search_titles, site.suggested_titles):
+        titles = found(client, code, "caso")
+        assert f"Caso girassol {code}" in titles
+        assert not any("xilofone" in title for title in titles)
 
 
 @LANGUAGES

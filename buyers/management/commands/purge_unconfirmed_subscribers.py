@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand
 from django.utils import timezone
 
 from buyers.models import Subscriber
-from buyers.models.newsletter import confirmation_age
+from buyers.models.subscriber import confirmation_age
 
 
 class Command(BaseCommand):

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from buyers.models import NewsletterIssue
 from casestudies.models import CaseStudyPage
+from core.navigation import live_page_of_type
 from core.visibility import public_pages
 from documents.models import DocumentLibraryPage, LibraryDocument, WebinarIndexPage
 from documents.models.webinar import Webinar
@@ -52,12 +53,8 @@ def item(kind, title, summary, link):
     return {"kind": str(kind), "title": str(title)[:255], "summary": summary, "link": link}
 
 
-def index_page(model, language):
-    return public_pages(model.objects.filter(locale__language_code=language)).first()
-
-
 def documents(language, since):
-    library = index_page(DocumentLibraryPage, language)
+    library = live_page_of_type(DocumentLibraryPage, language)
     if library is None:
         return []
     base = library.full_url
@@ -75,7 +72,7 @@ def documents(language, since):
 
 def webinars(language, since):
     """Webinars held or announced for a day since then (a webinar records no creation time)."""
-    index = index_page(WebinarIndexPage, language)
+    index = live_page_of_type(WebinarIndexPage, language)
     if index is None:
         return []
     base = index.full_url
@@ -102,7 +99,7 @@ def pages(model, kind, language, since):
 
 def faq_entries(language, since):
     """Live entries published or reviewed since then (drafts awaiting moderation never)."""
-    faq = index_page(FAQPage, language)
+    faq = live_page_of_type(FAQPage, language)
     if faq is None:
         return []
     base = faq.full_url
