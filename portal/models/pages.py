@@ -33,6 +33,7 @@ class HomePage(BodyPage):
         "portal.PartnershipPage",
         "portal.ModuleIndexPage",
         "portal.EventIndexPage",
+        "portal.GuideIndexPage",
         "casestudies.CaseStudyIndexPage",
         "documents.DocumentLibraryPage",
         "documents.WebinarIndexPage",

@@ -18,6 +18,7 @@ MAY_ADD_UNDER = {
         "portal.PartnershipPage",
         "portal.ModuleIndexPage",
         "portal.EventIndexPage",
+        "portal.GuideIndexPage",
         "casestudies.CaseStudyIndexPage",
         "documents.DocumentLibraryPage",
         "documents.WebinarIndexPage",
@@ -33,6 +34,7 @@ MAY_ADD_UNDER = {
     },
     "portal.ModuleIndexPage": {"portal.ModulePage"},
     "portal.EventIndexPage": {"portal.EventReportPage"},
+    "portal.GuideIndexPage": {"portal.GuidePage"},
     "casestudies.CaseStudyIndexPage": {"casestudies.CaseStudyPage"},
     # Leaves: their entries are records or routes (documents, webinars, terms), not pages.
     "portal.FAQPage": set(),
@@ -40,6 +42,7 @@ MAY_ADD_UNDER = {
     "portal.PartnershipPage": set(),
     "portal.ModulePage": set(),
     "portal.EventReportPage": set(),
+    "portal.GuidePage": set(),
     "casestudies.CaseStudyPage": set(),
     "documents.DocumentLibraryPage": set(),
     "documents.WebinarIndexPage": set(),
