@@ -136,12 +136,15 @@ def framework_names():
     from django.db import models
 
     from wagtail import hooks
+    from wagtail.contrib.forms.models import FormMixin
     from wagtail.documents.models import AbstractDocument
     from wagtail.models import Page, PageManager, PageQuerySet
 
     classes = [models.Model, models.QuerySet, models.Manager, Page, PageQuerySet, PageManager]
     registries = [hooks, admin.site, template.Library]
-    return {name for cls in [*classes, AbstractDocument, *registries] for name in dir(cls)}
+    return {
+        name for cls in [*classes, AbstractDocument, FormMixin, *registries] for name in dir(cls)
+    }
 
 
 def methods_called(app):

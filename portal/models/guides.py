@@ -1,6 +1,7 @@
 """Practical guides for buyers: an index and guide pages with their review date and legal basis."""
 
 from django.db import models
+from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
@@ -57,6 +58,7 @@ class GuidePage(BodyPage):
 
     last_reviewed = models.DateField(
         _("last reviewed"),
+        default=timezone.localdate,  # a new guide is written against the law of its day
         help_text=_("When the guide was last checked against the law in force; shown on the page."),
     )
     legal_basis = StreamField(
