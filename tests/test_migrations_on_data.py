@@ -35,5 +35,11 @@ def test_newest_migration_keeps_every_row(portal_content, app):
     before = row_counts()
     previous, newest = newest_two(app)
     call_command("migrate", app, previous, verbosity=0)
+    # A table the newest migration creates (a new page type's) goes with it: not a loss.
+    created = set(before) - set(row_counts())
     call_command("migrate", app, newest, verbosity=0)
-    assert row_counts() == before
+    after = row_counts()
+    assert {t: n for t, n in after.items() if t not in created} == {
+        t: n for t, n in before.items() if t not in created
+    }
+    assert set(after) == set(before)

@@ -12,7 +12,7 @@ def test_every_project_template_is_named():
     assert "base.html" in names and "includes/main_nav.html" in names
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)  # leaves the root pages
 def test_pages_are_rendered_then_connections_closed(
     client, settings, monkeypatch, portal_content, empty_cache
 ):

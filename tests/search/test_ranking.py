@@ -7,7 +7,7 @@ import pytest
 from search import indexing
 from search.query import search
 from tests.documents.factories import LibraryDocumentFactory
-from tests.portal.factories import ContentPageFactory, FAQEntryFactory
+from tests.portal.factories import ContentPageFactory, FAQEntryFactory, FAQPageFactory
 
 FILLER = "Texto de enchimento sobre compras e orientação geral para entidades. " * 3
 
@@ -37,6 +37,7 @@ def test_a_title_match_ranks_above_a_body_match(homes):
 def test_an_faq_question_ranks_above_a_page_that_mentions_the_words(homes):
     page(homes["en"], "General notes", "Rainwater tanks. Rainwater tanks.")
     question = "Can a city buy rainwater tanks for its schools and parks?"
+    FAQPageFactory(parent=homes["en"], locale=homes["en"].locale)  # entries are found on it
     FAQEntryFactory(question_en=question, short_answer_en="Yes, " + FILLER, live=True)
     assert titles("en", "rainwater tanks")[0] == question
 
