@@ -161,3 +161,13 @@ def test_index_follows_publishing_and_deletion(client, pages):
     assert SearchEntry.objects.filter(kind="document", object_id=document.pk).count() == 2
     document.delete()
     assert not SearchEntry.objects.filter(kind="document", object_id=document.pk).exists()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("code", "words"),
+    [("pt", "Pesquise no portal Procure+i"), ("en", "Search the Procure+i portal")],
+)
+def test_the_search_page_describes_itself_in_its_language(client, pages, code, words):
+    html = client.get(SEARCH[code], {"q": "inovação"}).content.decode()
+    assert f'<meta name="description" content="{words}' in html
