@@ -68,6 +68,30 @@ def translated(record, name, code):
     return str(getattr(record, name, "") or "")
 
 
+def addresses(source, records):
+    """For a hosted source (FAQ entries on the FAQ page), per language the records that have an
+    address there, read once for all of them; None for a source whose records always have one."""
+    if not source.host_page:
+        return None
+    return {
+        code: {pk for pk, url in source.urls(records, code).items() if url} for code in LANGUAGES
+    }
+
+
+def write_entries(source, record, addressed):
+    """The record's entry in each language where it has an address (`addresses`)."""
+    extra_text = source.extra_text(record)
+    for code in LANGUAGES:
+        if addressed is not None and record.pk not in addressed[code]:
+            SearchEntry.objects.filter(
+                kind=source.kind, object_id=record.pk, language=code
+            ).delete()
+            continue
+        title = translated(record, source.title_field, code)
+        texts = [strip_tags(translated(record, name, code)) for name in source.text_fields]
+        save_entry(source.kind, record.pk, code, title, " ".join([*texts, extra_text]))
+
+
 def index_record(source, record):
     """One entry per language for a registered record translated with django-modeltranslation;
     none for a record visitors may not see (the index serves anonymous visitors)."""
@@ -78,14 +102,15 @@ def index_record(source, record):
     if record is None or not is_public(record):
         remove(source.kind, pk)
         return
-    extra_text = source.extra_text(record)
-    for code in LANGUAGES:
-        if source.host_page and not source.urls([record], code).get(record.pk):
-            SearchEntry.objects.filter(kind=source.kind, object_id=pk, language=code).delete()
-            continue
-        title = translated(record, source.title_field, code)
-        texts = [strip_tags(translated(record, name, code)) for name in source.text_fields]
-        save_entry(source.kind, record.pk, code, title, " ".join([*texts, extra_text]))
+    write_entries(source, record, addresses(source, [record]))
+
+
+def index_visible(source):
+    """Every record of the source that visitors may see, as read by `visible_records`."""
+    records = [record for record in visible_records(source) if is_public(record)]
+    addressed = addresses(source, records)
+    for record in records:
+        write_entries(source, record, addressed)
 
 
 def reindex_hosted(page):
@@ -93,8 +118,7 @@ def reindex_hosted(page):
     come or go with it."""
     for source in registry.sources_hosted_by(page):
         SearchEntry.objects.filter(kind=source.kind).delete()
-        for record in visible_records(source):
-            index_record(source, record)
+        index_visible(source)
 
 
 def reindex_collection(collection):
@@ -120,7 +144,6 @@ def rebuild():
     for page in public_pages(Page.objects.filter(depth__gt=1)).specific():
         index_page(page)
     for source in registry.sources():
-        for record in visible_records(source):
-            index_record(source, record)
+        index_visible(source)
     transaction.on_commit(ContentVersion.bump)  # ranked ids are cached under the version
     return SearchEntry.objects.count()
