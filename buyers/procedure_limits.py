@@ -30,6 +30,13 @@ class ValueLimit:
     unlimited: bool = False
 
 
+def provision(contract, point):
+    """The point of art. 19.º (works) or of art. 20.º, n.º 1 (goods, services) setting a limit."""
+    if contract == WORKS:
+        return _("Article 19, point (%(point)s)") % {"point": point}
+    return _("Article 20(1), point (%(point)s)") % {"point": point}
+
+
 def limits(contract):
     """The procedures of art. 19.º (works) or 20.º (goods and services), in the CCP's order."""
     article = ARTICLES[contract]
@@ -58,14 +65,14 @@ def limits(contract):
         ValueLimit(
             "consulta-previa",
             _("Consulta prévia, inviting at least three entities"),
-            _("CCP, Article %(article)s: below the limit it sets for the consulta prévia")
-            % {"article": article},
+            _("CCP, %(provision)s: below the limit it sets for the consulta prévia")
+            % {"provision": provision(contract, "c")},
         ),
         ValueLimit(
             "ajuste-direto",
             _("Ajuste direto"),
-            _("CCP, Article %(article)s: below the limit it sets for the ajuste direto")
-            % {"article": article},
+            _("CCP, %(provision)s: below the limit it sets for the ajuste direto")
+            % {"provision": provision(contract, "d")},
         ),
     ]
     return [limit_with_amount(contract, limit) for limit in rows]
@@ -91,3 +98,8 @@ def procedures_by_value(contract, value):
             status = ALLOWED if Decimal(value) < limit.amount else NOT_ALLOWED
         rows.append({"limit": limit, "status": status})
     return rows
+
+
+def amounts_missing(rows):
+    """Whether a limit has no verified amount (the note then says where to read the amounts)."""
+    return any(row["status"] == UNVERIFIED for row in rows)

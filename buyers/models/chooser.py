@@ -86,6 +86,7 @@ class ProcedureChooserPage(BasePage):
                 answers["contract"], answers["value"]
             )
             context["value_article"] = procedure_limits.ARTICLES[answers["contract"]]
+            context["amounts_missing"] = procedure_limits.amounts_missing(context["by_value"])
             context["back_query"] = urlencode(self.answers_before(answers, list(answers)[-1]))
             context["share_query"] = urlencode(answers)
             context["support_page"] = SupportRequestPage.objects.live().sibling_of(self).first()
