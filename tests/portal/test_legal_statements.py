@@ -1,11 +1,15 @@
 """Legal statements as the sources word them, cited the same way in the chooser and the FAQ."""
 
+import json
+import re
 import tomllib
 from pathlib import Path
 
 from django.conf import settings
 
 import pytest
+
+from buyers.procedure_limits import AMOUNTS
 
 FIXTURES = Path(settings.BASE_DIR, "fixtures")
 CCP = {
@@ -152,3 +156,20 @@ def test_innovation_partnership_drawback_as_articles_31_and_218a_say(code, overs
     )
     assert overstated not in block["cons"] and agreed in block["cons"]
     assert {"pt": "218.º-A", "en": "218-A"}[code] in block["cons"]
+
+
+# A number written with thousands groups, as an amount in euros is.
+AMOUNT = re.compile(r"\d{1,3}(?:[ .,\u00a0\u202f]\d{3})+")
+
+
+@pytest.mark.parametrize("code", ["pt", "en"])
+def test_thresholds_guide_gives_only_amounts_verified_in_the_chooser_table(code):
+    """No figure unless read in the text in force: the guide's amounts are the table's, if any."""
+    guide = read("pages/46_guide-thresholds.toml")[code]
+    written = {
+        re.sub(r"\D", "", found) for found in AMOUNT.findall(json.dumps(guide, ensure_ascii=False))
+    }
+    verified = {f"{amount:f}".split(".")[0] for amount, _source in AMOUNTS.values()}
+    assert written <= verified
+    thresholds_article = {"pt": "(artigo 474.º)", "en": "(Article 474)"}[code]
+    assert thresholds_article in json.dumps(guide, ensure_ascii=False)
