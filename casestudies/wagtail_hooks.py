@@ -10,6 +10,7 @@ from .models import ProcedureType, Sector
 
 class ProcedureTypeViewSet(SnippetViewSet):
     model = ProcedureType
+    usage_shown = True  # chosen by case studies
     icon = "list-ul"
     chooser_viewset_class = SnippetChooserViewSet  # case studies choose their procedure
     menu_label = _("Procedure types")
@@ -20,6 +21,7 @@ class ProcedureTypeViewSet(SnippetViewSet):
 
 class SectorViewSet(SnippetViewSet):
     model = Sector
+    usage_shown = True  # chosen by case studies
     icon = "tag"
     menu_label = _("Sectors")
     list_display = ["name", "slug", "sort_order"]

@@ -14,6 +14,8 @@ from django.utils.translation import gettext, gettext_lazy
 from wagtail.snippets.views import chooser, snippets
 from wagtail.snippets.widgets import AdminSnippetChooser
 
+from core.admin_status import RecordStatusMixin
+
 BREADCRUMB_LABELS = {"Home": gettext_lazy("Home"), "Snippets": gettext_lazy("Snippets")}
 
 
@@ -38,8 +40,18 @@ class SnippetChooserViewSet(chooser.SnippetChooserViewSet):
     base_widget_class = SnippetChooser
 
 
+class EditView(RecordStatusMixin, snippets.EditView):
+    """Wagtail's, with no «Publicada» for a snippet never published (core/admin_status.py)."""
+
+
 class SnippetViewSet(snippets.SnippetViewSet):
     """Wagtail's, with breadcrumbs in the editor's language."""
+
+    edit_view_class = EditView
+    usage_shown = False  # True where other records choose the snippet: its edit view counts uses
+
+    def get_edit_view_kwargs(self, **kwargs):
+        return super().get_edit_view_kwargs(usage_shown=self.usage_shown, **kwargs)
 
     @property
     def breadcrumbs_items(self):

@@ -15,6 +15,7 @@ from .models import Agreement, FAQEntry, FAQTopic, GlossaryTerm, Organisation
 
 class OrganisationViewSet(SnippetViewSet):
     model = Organisation
+    usage_shown = True  # chosen by agreements
     icon = "group"
     menu_label = _("Organisations")
     list_display = ["acronym", "name", "role", "website"]
@@ -54,6 +55,7 @@ class FAQEntryViewSet(SnippetViewSet):
 
 class FAQTopicViewSet(SnippetViewSet):
     model = FAQTopic
+    usage_shown = True  # chosen by FAQ entries
     icon = "folder-open-inverse"
     chooser_viewset_class = SnippetChooserViewSet  # FAQ entries choose their topic
     menu_label = _("Topics")
