@@ -19,6 +19,10 @@ register_permission_policy(Subscriber, ViewRequiredPolicy(Subscriber))
 
 
 class SubscriberChooserViewSet(ViewRestrictedChooserViewSet):
+    choose_one_text = _("Choose a subscriber")
+    choose_another_text = _("Choose another subscriber")
+    edit_item_text = _("Edit this subscriber")
+
     def get_object_list(self):
         # As the listing: sign-ups not yet confirmed are not subscribers.
         return Subscriber.objects.confirmed()

@@ -8,10 +8,19 @@ from core.admin_language import SnippetChooserViewSet, SnippetViewSet
 from .models import ProcedureType, Sector
 
 
+class ProcedureTypeChooserViewSet(SnippetChooserViewSet):
+    """Case studies choose their procedure; the texts agree with "tipo" (masculine)."""
+
+    choose_one_text = _("Choose a procedure type")
+    choose_another_text = _("Choose another procedure type")
+    edit_item_text = _("Edit this procedure type")
+
+
 class ProcedureTypeViewSet(SnippetViewSet):
     model = ProcedureType
+    usage_shown = True  # chosen by case studies
     icon = "list-ul"
-    chooser_viewset_class = SnippetChooserViewSet  # case studies choose their procedure
+    chooser_viewset_class = ProcedureTypeChooserViewSet
     menu_label = _("Procedure types")
     list_display = ["name", "slug", "sort_order"]
     search_fields = ["name_pt", "name_en", "slug"]
@@ -20,6 +29,7 @@ class ProcedureTypeViewSet(SnippetViewSet):
 
 class SectorViewSet(SnippetViewSet):
     model = Sector
+    usage_shown = True  # chosen by case studies
     icon = "tag"
     menu_label = _("Sectors")
     list_display = ["name", "slug", "sort_order"]

@@ -1,4 +1,4 @@
-"""Staff see the mail queue (Settings > Outgoing mail, read-only) and send failed mail again."""
+"""Staff see the mail queue (Settings > Outgoing messages, read-only) and send failed mail again."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -85,7 +85,7 @@ class OutgoingMailViewSet(SnippetViewSet):
     icon = "mail"
     url_prefix = "outgoing-mail"
     url_namespace = "outgoing_mail"
-    menu_label = _("Outgoing mail")
+    menu_label = _("Outgoing messages")  # as the heading and the counter: «2 mensagens de saída»
     add_to_settings_menu = True
     inspect_view_enabled = True
     chooser_viewset_class = ViewRestrictedChooserViewSet

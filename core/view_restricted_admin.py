@@ -12,6 +12,8 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import policy_registry
 from wagtail.snippets.views import chooser
 
+from core.admin_language import SnippetChooserViewSet
+
 
 class ViewRequiredPolicy(ModelPermissionPolicy):
     """Model permissions, each of which also needs the view permission."""
@@ -56,7 +58,7 @@ class CreateView(ViewPermissionRequired, chooser.SnippetCreateView):
     pass
 
 
-class ViewRestrictedChooserViewSet(chooser.SnippetChooserViewSet):
+class ViewRestrictedChooserViewSet(SnippetChooserViewSet):
     """A SnippetViewSet's `chooser_viewset_class` for models only viewers may read."""
 
     choose_view_class = ChooseView

@@ -1,11 +1,14 @@
 """Every use of a Wagtail internal outside its documented API, in one module.
 
-Each one saves measured work on every page (docs/upgrading.md has the numbers), and each was
+Each one saves measured work on every page (docs/upgrading.md has the numbers) or words a screen
+as no public option can (the status panel of records never published), and each was
 written for the Wagtail release in WRITTEN_FOR: tests/core/test_wagtail_internals.py fails when
 another release is installed, or when Wagtail stops behaving as these rely on, so an upgrade
 re-reads this module before anything else.
 """
 
+from wagtail.admin.ui.components import MediaContainer
+from wagtail.admin.ui.side_panels import StatusSidePanel
 from wagtail.models.pages import COMMENTS_RELATION_NAME
 
 WRITTEN_FOR = "8.0"  # Wagtail's major.minor release these were checked against
@@ -40,3 +43,24 @@ def preset_route(request, result):
 def set_document_file_metadata(document):
     """file_size and file_hash from the document's file, as Wagtail's upload form sets them."""
     document._set_document_file_metadata()
+
+
+# The status side panel's first row: "Live" («Publicada») with the history link, which Wagtail
+# shows for every model, published or not (StatusSidePanel.get_status_templates).
+LIVE_ROW_TEMPLATE = "wagtailadmin/shared/side_panels/includes/status/workflow.html"
+
+
+class UsageSidePanel(StatusSidePanel):
+    """Wagtail's status side panel without its "Live" row: the uses and the model's name."""
+
+    def get_status_templates(self, context):
+        return [t for t in super().get_status_templates(context) if t != LIVE_ROW_TEMPLATE]
+
+
+def without_live_status(side_panels, view, *, usage):
+    """An edit view's side panels (EditView.get_side_panels()) with its status panel replaced by
+    a UsageSidePanel when `usage`, left out otherwise; the others (preview, checks) kept."""
+    kept = [panel for panel in side_panels if not isinstance(panel, StatusSidePanel)]
+    if usage:
+        kept.insert(0, UsageSidePanel(view.object, view.request, usage_url=view.get_usage_url()))
+    return MediaContainer(kept)

@@ -25,6 +25,7 @@ from buyers.newsletter_render import preview_response
 from buyers.newsletter_sending import send_test, start_sending
 from core.admin_empty_state import RESULTS_TEMPLATE, with_empty_state
 from core.admin_language import SnippetViewSet
+from core.admin_status import RecordStatusMixin
 
 from .newsletter_form import NewsletterIssueForm
 from .newsletter_proposals import as_stream, proposed_items, since_for
@@ -54,7 +55,7 @@ class IssueCreateView(CreateView):
         return send_url(self.object)
 
 
-class IssueEditView(EditView):
+class IssueEditView(RecordStatusMixin, EditView):
     """Only an issue not yet sending can change; the send page has its own header button."""
 
     def dispatch(self, request, *args, **kwargs):

@@ -15,6 +15,7 @@ from .models import Agreement, FAQEntry, FAQTopic, GlossaryTerm, Organisation
 
 class OrganisationViewSet(SnippetViewSet):
     model = Organisation
+    usage_shown = True  # chosen by agreements
     icon = "group"
     menu_label = _("Organisations")
     list_display = ["acronym", "name", "role", "website"]
@@ -52,10 +53,19 @@ class FAQEntryViewSet(SnippetViewSet):
     search_backend_name = None
 
 
+class FAQTopicChooserViewSet(SnippetChooserViewSet):
+    """FAQ entries choose their topic; the texts agree with "tema" (masculine)."""
+
+    choose_one_text = _("Choose an FAQ topic")
+    choose_another_text = _("Choose another FAQ topic")
+    edit_item_text = _("Edit this FAQ topic")
+
+
 class FAQTopicViewSet(SnippetViewSet):
     model = FAQTopic
+    usage_shown = True  # chosen by FAQ entries
     icon = "folder-open-inverse"
-    chooser_viewset_class = SnippetChooserViewSet  # FAQ entries choose their topic
+    chooser_viewset_class = FAQTopicChooserViewSet
     menu_label = _("Topics")
     list_display = ["name", "slug", "sort_order"]
 

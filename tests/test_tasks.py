@@ -92,7 +92,7 @@ def failed_mail(db):
 @pytest.mark.django_db
 @pytest.mark.parametrize(
     "code, heading, status",
-    [("en", "Outgoing mail", "Failed"), ("pt", "Correio de saída", "Falhado")],
+    [("en", "Outgoing messages", "Failed"), ("pt", "Mensagens de saída", "Falhada")],
 )
 def test_staff_see_the_queue_in_their_language(staff_client, failed_mail, code, heading, status):
     response = staff_client.get(reverse("outgoing_mail:list"), headers={"accept-language": code})

@@ -18,6 +18,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 
 from buyers.models import SupportRequest
 from core.admin_empty_state import RESULTS_TEMPLATE, EmptyStateMixin
+from core.admin_status import RecordStatusMixin
 from core.csv_export import csv_response
 
 from . import report
@@ -57,7 +58,7 @@ class IndexView(EmptyStateMixin, generic.IndexView):
         ]
 
 
-class EditView(generic.EditView):
+class EditView(RecordStatusMixin, generic.EditView):
     template_name = "buyers/inbox/edit.html"
 
     def get_page_subtitle(self):

@@ -7,7 +7,7 @@ from django.utils.translation import pgettext_lazy
 
 class OutgoingMail(models.Model):
     class Status(models.TextChoices):
-        # Participles agreeing with "correio" (masculine): "Em fila", "Enviado", "Falhado".
+        # Participles agreeing with "mensagem" (feminine): "Em fila", "Enviada", "Falhada".
         QUEUED = "queued", pgettext_lazy("mail status", "Queued")
         SENT = "sent", pgettext_lazy("mail status", "Sent")
         FAILED = "failed", pgettext_lazy("mail status", "Failed")
@@ -25,13 +25,16 @@ class OutgoingMail(models.Model):
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
     next_attempt_at = models.DateTimeField(_("next attempt"), null=True, blank=True)
     last_error = models.TextField(_("last error"), blank=True)
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+    created_at = models.DateTimeField(
+        pgettext_lazy("outgoing message", "created"), auto_now_add=True
+    )
+    sent_at = models.DateTimeField(pgettext_lazy("outgoing message", "sent"), null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-pk"]
-        verbose_name = _("outgoing mail")
-        verbose_name_plural = _("outgoing mail")
+        # Counted one by one under the listing: «2 mensagens de saída», not «2 correio de saída».
+        verbose_name = _("outgoing message")
+        verbose_name_plural = _("outgoing messages")
 
     def __str__(self):
         return self.subject

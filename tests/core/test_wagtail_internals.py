@@ -12,6 +12,7 @@ from django.utils import translation
 from wagtail import VERSION as WAGTAIL_VERSION
 from wagtail import urls as wagtail_urls
 from wagtail import views as wagtail_views
+from wagtail.admin.ui.side_panels import StatusSidePanel
 from wagtail.models import Page, Site
 
 import pytest
@@ -102,3 +103,16 @@ def test_the_admin_document_listing_is_the_librarys():
     """documents/wagtail_hooks.py registers its listing before Wagtail's at the same address."""
     assert resolve(reverse("wagtaildocs:index")).func.view_class is LibraryDocumentIndexView
     assert resolve("/admin/documents/results/").func.view_class is LibraryDocumentIndexView
+
+
+@pytest.mark.django_db
+def test_the_status_panel_of_a_record_loses_only_its_live_row():
+    topic = FAQTopicFactory()  # a model without drafts
+    request = RequestFactory().get("/")
+    wagtails = StatusSidePanel(topic, request, usage_url="/usage/").get_status_templates({})
+    usage_only = wagtail_internals.UsageSidePanel(topic, request, usage_url="/usage/")
+    assert wagtail_internals.LIVE_ROW_TEMPLATE in wagtails
+    assert usage_only.get_status_templates({}) == [
+        template for template in wagtails if template != wagtail_internals.LIVE_ROW_TEMPLATE
+    ]
+    assert any(template.endswith("/usage.html") for template in wagtails)

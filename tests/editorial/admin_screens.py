@@ -19,6 +19,7 @@ from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.admin.menu import SubmenuMenuItem, admin_menu
 from wagtail.models import Page, get_page_models
 from wagtail.snippets.models import get_snippet_models
+from wagtail.users.models import UserProfile
 
 # Attributes whose value is read on the screen or aloud.
 READ_ATTRIBUTES = {"placeholder", "title", "aria-label", "alt", "data-w-tooltip-content-value"}
@@ -177,3 +178,12 @@ def foreign_words(texts, markers, content, allowed):
         left = allowed.sub(" ", content.sub(" ", ADDRESSES.sub(" ", text)))
         found.update(f"{match.group(0)}: {text[:120]}" for match in markers.finditer(left))
     return found
+
+
+def sign_in(client, user, language):
+    """The client signed in as the user, with the admin in the language (the profile's)."""
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = language
+    profile.save()
+    client.force_login(user)
+    return client
