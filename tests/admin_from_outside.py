@@ -64,7 +64,9 @@ class OutsideBrowser:
         with response:
             for line in response.headers.get_all("Set-Cookie") or ():
                 self.keep(SimpleCookie(line))
-            return response.status, response.headers, response.read().decode()
+            charset = response.headers.get_content_charset() or "utf-8"
+            text = response.read().decode(charset, errors="replace")  # a file's bytes too
+            return response.status, response.headers, text
 
     def keep(self, cookie):
         for name, morsel in cookie.items():

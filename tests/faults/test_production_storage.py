@@ -6,10 +6,12 @@ same uploads go through."""
 
 import json
 import os
+import re
 import subprocess
 from contextlib import contextmanager
 from itertools import product
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -67,6 +69,15 @@ def upload_image(browser):
     return browser.post("/admin/images/add/", fields, {"file": ("mapa.png", png(), "image/png")})
 
 
+def a_document_file(visitor):
+    """The address of a public library file, found as a visitor finds it: the documents feed
+    (its first item), then the download button of that document's page."""
+    feed = visitor.request("/en/feeds/documents/")[2]
+    first_item = re.findall(r"<link>([^<]+)</link>", feed)[1]  # [0] is the channel's
+    page = visitor.request(urlsplit(first_item).path)[2]
+    return re.search(r'href="(/documents/\d+/[^"]+)"', page).group(1)
+
+
 UPLOADS = ((upload_document, DOCUMENT_FIELDS["title_en"]), (upload_image, IMAGE_TITLE))
 
 
@@ -82,17 +93,18 @@ def refusals_logged(log_path):
 
 @contextmanager
 def refusing_storage(env, base_url, tmp_path):
-    """(base URL, log) of a server whose storage refuses every new file: this one with its
-    media folder read-only, or else a second one whose media folder lies below a file."""
+    """(base URL, log, stored files readable) of a server whose storage refuses every new file:
+    this one with its media folder read-only, or else a second one whose media folder lies
+    below a file (where a read-only folder cannot be had; its stored files are out of reach)."""
     with read_only(env["MEDIA_ROOT"]) as folder:
         if folder is not None:
-            yield base_url, tmp_path / "server.log"
+            yield base_url, tmp_path / "server.log", True
             return
     (tmp_path / "a-file").write_text("not a folder")
     log_path = tmp_path / "refusing-server.log"
     media = {"MEDIA_ROOT": str(tmp_path / "a-file" / "media")}
     with serving({**env, **media}, production=True, log_path=log_path) as refusing_url:
-        yield refusing_url, log_path
+        yield refusing_url, log_path, False
 
 
 @pytest.fixture(scope="module")
@@ -109,14 +121,16 @@ def test_storage_read_only_uploads_come_back_then_succeed(production_site, edito
             for language in ("pt", "en")
         }
         before = stored_files(media)
-        with refusing_storage(env, base_url, tmp_path) as (refusing_url, log_path):
+        with refusing_storage(env, base_url, tmp_path) as (refusing_url, log_path, readable):
             for (language, browser), (upload, title) in product(browsers.items(), UPLOADS):
                 status, _headers, page = upload(browser.at(refusing_url))
                 assert status == 200, (language, upload.__name__)  # the form, not a 500
                 assert MESSAGE[language] in page and title in page, (language, upload.__name__)
-            for path in PUBLIC_PAGES:
-                assert OutsideBrowser(refusing_url).request(path)[0] == 200, path
-            status, _headers, body = OutsideBrowser(refusing_url).request("/readyz")
+            visitor = OutsideBrowser(refusing_url)
+            downloads = [a_document_file(visitor)] if readable else []  # stored files are read
+            for path in (*PUBLIC_PAGES, *downloads):
+                assert visitor.request(path)[0] == 200, path
+            status, _headers, body = visitor.request("/readyz")
             assert status == 503 and json.loads(body)["failing"] == ["storage"]
         assert stored_files(media) == before
         assert len(refusals_logged(log_path)) == 4  # two editors, a document and an image each
