@@ -1,10 +1,8 @@
 """A storage that refuses a file: the form comes back with the editor's input and a message in
 their language, nothing is half-saved, and the refusal is logged at ERROR."""
 
-import io
 import logging
 import os
-import stat
 
 from django.contrib.auth.models import User
 from django.core.files.storage import default_storage
@@ -17,18 +15,14 @@ from wagtail.images import get_image_model
 from wagtail.users.models import UserProfile
 
 import pytest
-from PIL import Image as PillowImage
 
 from documents.models import LibraryDocument
 from tests.documents import active_files
 from tests.documents.factories import LibraryDocumentFactory
-from tests.documents.storage_faults import storages
+from tests.documents.storage_faults import DOCUMENT_FIELDS, MESSAGE, png, storages
+from tests.read_only_folder import read_only
 
 pytestmark = pytest.mark.django_db
-MESSAGE = {
-    "en": "The file could not be stored: the server&#x27;s file storage refused it.",
-    "pt": "Não foi possível guardar o ficheiro: o armazenamento de ficheiros do servidor",
-}
 LANGUAGES = pytest.mark.parametrize("language", ["pt", "en"])
 BACKENDS = pytest.mark.parametrize("backend", ["RefusingStorage", "FullStorage"])
 
@@ -44,23 +38,10 @@ def editor(staff_client):
     return in_language
 
 
-def png():
-    buffer = io.BytesIO()
-    PillowImage.new("RGB", (4, 4), "orange").save(buffer, "PNG")
-    return buffer.getvalue()
-
-
 def add_document(client, name="relatorio.pdf"):
     return client.post(
         reverse("wagtaildocs:add"),
-        {
-            "title_pt": "Relatório guardado à mão",
-            "title_en": "Hand-kept report",
-            "category": "workshop_report",
-            "file_language": "pt",
-            "file": SimpleUploadedFile(name, active_files.pdf()),
-            "collection": "1",
-        },
+        {**DOCUMENT_FIELDS, "file": SimpleUploadedFile(name, active_files.pdf())},
     )
 
 
@@ -171,15 +152,13 @@ def test_a_failed_row_save_removes_the_file_just_stored(staff_client, settings, 
     assert files_in_media(settings) == before
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only folders")
 def test_read_only_media_folder(editor, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
-    settings.MEDIA_ROOT.mkdir()
-    settings.MEDIA_ROOT.chmod(stat.S_IRUSR | stat.S_IXUSR)
-    try:
+    (settings.MEDIA_ROOT / "documents").mkdir(parents=True)
+    with read_only(settings.MEDIA_ROOT) as folder:
+        if folder is None:  # said in the summary; the next test refuses writes on any system
+            pytest.skip("this file system cannot make a folder read-only for this user")
         response = add_document(editor("en"))
-    finally:
-        settings.MEDIA_ROOT.chmod(stat.S_IRWXU)
     assert MESSAGE["en"] in response.content.decode()
     assert not LibraryDocument.objects.exists()
 

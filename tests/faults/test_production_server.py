@@ -8,8 +8,7 @@ import urllib.request
 
 import pytest
 
-from tests.redis_server import RedisProcess
-from tools.site_server import prepared_site, serving
+from tools.site_server import serving
 
 HOST = {"Host": "localhost"}
 HEADINGS = {
@@ -36,31 +35,16 @@ def html_lang(html):
 
 
 @pytest.fixture(scope="module")
-def redis_process(tmp_path_factory):
-    server = RedisProcess(tmp_path_factory.mktemp("redis")).start()
-    yield server
-    server.stop()
-
-
-@pytest.fixture(scope="module")
-def site(tmp_path_factory, redis_process):
-    """A prepared site's environment (production settings, collected static files)."""
-    tmp = tmp_path_factory.mktemp("faults-site")
-    with prepared_site(tmp, production=True, extra_env={"REDIS_URL": redis_process.url}) as env:
-        yield env
-
-
-@pytest.fixture(scope="module")
-def server(site):
-    with serving(site, production=True) as base_url:
+def server(production_site):
+    with serving(production_site, production=True) as base_url:
         yield base_url
 
 
-def test_redis_stopped_mid_run_pages_answer_then_caching_resumes(server, redis_process):
+def test_redis_stopped_mid_run_pages_answer_then_caching_resumes(server, site_redis):
     assert get(server, "/pt/")[0] == 200
     assert get(server, "/pt/")[1]["X-Page-Cache"] == "hit"
 
-    redis_process.stop()
+    site_redis.stop()
     for path in ("/pt/", "/en/", "/pt/privacidade/", "/en/search/?q=innovation"):
         started = time.monotonic()
         status, headers, html = get(server, path)
@@ -71,7 +55,7 @@ def test_redis_stopped_mid_run_pages_answer_then_caching_resumes(server, redis_p
     status, _headers, body = get(server, "/readyz")
     assert status == 200 and '"degraded"' in body and '"cache"' in body
 
-    redis_process.start()  # empty, as after a restart without persistence
+    site_redis.start()  # empty, as after a restart without persistence
     deadline = time.monotonic() + 15  # each worker tries Redis again 5 s after its last failure
     while time.monotonic() < deadline:
         if get(server, "/en/")[1].get("X-Page-Cache") == "hit":
@@ -82,8 +66,10 @@ def test_redis_stopped_mid_run_pages_answer_then_caching_resumes(server, redis_p
     assert get(server, "/readyz")[0] == 200
 
 
-def test_redis_refused_from_the_start(site):
-    with serving({**site, "REDIS_URL": "redis://127.0.0.1:1/0"}, production=True) as base_url:
+def test_redis_refused_from_the_start(production_site):
+    with serving(
+        {**production_site, "REDIS_URL": "redis://127.0.0.1:1/0"}, production=True
+    ) as base_url:
         for path in ("/pt/", "/en/", "/pt/privacidade/"):
             assert get(base_url, path)[0] == 200
         status, _headers, body = get(base_url, "/readyz")
@@ -91,8 +77,8 @@ def test_redis_refused_from_the_start(site):
 
 
 @pytest.mark.parametrize("engine", UNREACHABLE_DATABASES)
-def test_database_unreachable_503_in_the_address_language(site, engine):
-    env = {**site, "DATABASE_URL": UNREACHABLE_DATABASES[engine], "REDIS_URL": ""}
+def test_database_unreachable_503_in_the_address_language(production_site, engine):
+    env = {**production_site, "DATABASE_URL": UNREACHABLE_DATABASES[engine], "REDIS_URL": ""}
     with serving(env, production=True, ready_path="/healthz") as base_url:
         for language in ("en", "pt", "en"):  # a worker's previous language never leaks
             status, headers, html = get(base_url, f"/{language}/")
