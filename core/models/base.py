@@ -1,7 +1,7 @@
 """Fields and behaviour every portal page shares."""
 
 from django.db import models
-from django.db.models import Q
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
@@ -55,13 +55,9 @@ class BasePage(Page):
             return super().get_view_restrictions()
         # Wagtail's rule (this page and its ancestors, an alias by its source page) in one query,
         # not two: the ancestors' tree paths are the leading steps of this page's own path.
-        paths = [self.path[:end] for end in range(self.steplen, len(self.path), self.steplen)]
-        ancestors = Page.objects.filter(path__in=paths)
-        return PageViewRestriction.objects.filter(
-            Q(page_id=self.alias_of_id or self.pk)
-            | Q(page__in=ancestors.filter(alias_of__isnull=True))
-            | Q(page__in=ancestors.filter(alias_of__isnull=False).values("alias_of"))
-        )
+        paths = [self.path[:end] for end in range(self.steplen, len(self.path) + 1, self.steplen)]
+        checked = Page.objects.filter(path__in=paths).values(page=Coalesce("alias_of_id", "id"))
+        return PageViewRestriction.objects.filter(page_id__in=checked)
 
     def route(self, request, path_components):
         """Wagtail's route; a child of the one page type this page takes is read with its own
