@@ -1,7 +1,8 @@
 """Case studies most like a given one: same procedure, shared sectors, same country."""
 
-from django.db.models import Count, IntegerField, Q, Value
+from django.db.models import Count, IntegerField, OuterRef, Subquery, Value
 from django.db.models.expressions import Case, When
+from django.db.models.functions import Coalesce
 
 from core.visibility import public_pages
 
@@ -20,8 +21,17 @@ def similar_cases(case, sector_ids, limit=LIMIT):
             return Value(0, output_field=IntegerField())
         return Case(When(**{field: value}, then=Value(weight)), default=Value(0))
 
+    # Counted per case in a subquery, not by grouping the cases' whole rows (their long texts):
+    # half the SQL time and less to compile. A case holds a sector once (the through table).
+    shared = (
+        model.sectors.through.objects.filter(casestudypage_id=OuterRef("pk"), sector__in=sector_ids)
+        .order_by()
+        .values("casestudypage_id")
+        .annotate(count=Count("*"))
+        .values("count")
+    )
     shared_sectors = (
-        Count("sectors", filter=Q(sectors__in=sector_ids), distinct=True)
+        Coalesce(Subquery(shared, output_field=IntegerField()), 0)
         if sector_ids
         else Value(0, output_field=IntegerField())
     )

@@ -1,9 +1,10 @@
 """Wagtail's own serve view, with its tree walk done once per content version, not per request.
 
 Wagtail finds a page by reading the site, the locale, then one or two queries per address
-segment, and checks view restrictions with two more. Here the page a walk reaches is kept in
-the cache under its address, for the current content version (any change to a page, site,
-locale or restriction bumps it: core/page_cache.py), so a moved, renamed, unpublished or newly
+segment (core/models/base.py: one below a single-type index), and checks view restrictions with
+one more. Here the page a walk reaches is kept in the cache under its address, for the current
+content version (any change to a page, site, locale or restriction bumps it:
+core/page_cache.py), so a moved, renamed, unpublished or newly
 restricted page is never found by an old walk. Only unrestricted pages are kept; a restricted
 one always takes Wagtail's own path and check. The page is then served by wagtail.views.serve
 itself, with its on_serve_page and before_serve_page hooks; procureplus/urls.py places this

@@ -40,6 +40,12 @@ def preset_route(request, result):
     request._wagtail_route_for_request = result
 
 
+def preset_parent(page, parent):
+    """page.get_parent() answers `parent` without a query, as Wagtail's Page.route leaves a child
+    it walked to (treebeard keeps the parent in page._cached_parent_obj)."""
+    page._cached_parent_obj = parent
+
+
 def set_document_file_metadata(document):
     """file_size and file_hash from the document's file, as Wagtail's upload form sets them."""
     document._set_document_file_metadata()

@@ -44,6 +44,8 @@ PAGE_TYPES = (
     ("module", "portal.ModulePage", "pt", ""),
     ("event list", "portal.EventIndexPage", "pt", ""),
     ("event report", "portal.EventReportPage", "pt", ""),
+    ("guide list", "portal.GuideIndexPage", "pt", ""),
+    ("guide", "portal.GuidePage", "pt", ""),
     ("glossary", "portal.GlossaryPage", "pt", ""),
     ("partnership", "portal.PartnershipPage", "pt", ""),
     ("newsletter", "buyers.NewsletterPage", "pt", ""),

@@ -237,6 +237,11 @@ class CaseStudyPage(RelatedDocumentsMixin, BasePage):
         verbose_name = _("case study")
         verbose_name_plural = _("case studies")
 
+    @classmethod
+    def routed_pages(cls):
+        """With its procedure, which the page shows: one query fewer on every visit."""
+        return super().routed_pages().select_related("procedure_type")
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         if getattr(request, "is_preview", False):

@@ -1,6 +1,7 @@
 """Fields and behaviour every portal page shares."""
 
 from django.db import models
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
@@ -10,6 +11,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
+from core import wagtail_internals
 from core.blocks import BodyBlock
 from core.visibility import public_documents
 
@@ -49,7 +51,37 @@ class BasePage(Page):
         kept only for its content version, which a new restriction bumps."""
         if getattr(self, "known_unrestricted", False):
             return PageViewRestriction.objects.none()
-        return super().get_view_restrictions()
+        if not self.pk or not self.path:  # not in the tree yet: Wagtail's own reading
+            return super().get_view_restrictions()
+        # Wagtail's rule (this page and its ancestors, an alias by its source page) in one query,
+        # not two: the ancestors' tree paths are the leading steps of this page's own path.
+        paths = [self.path[:end] for end in range(self.steplen, len(self.path) + 1, self.steplen)]
+        checked = Page.objects.filter(path__in=paths).values(page=Coalesce("alias_of_id", "id"))
+        return PageViewRestriction.objects.filter(page_id__in=checked)
+
+    def route(self, request, path_components):
+        """Wagtail's route; a child of the one page type this page takes is read with its own
+        fields in one query, not two (the plain page, then its specific one)."""
+        child_model = self.only_child_model()
+        if not path_components or child_model is None:
+            return super().route(request, path_components)
+        try:
+            child = child_model.routed_pages().child_of(self).get(slug=path_components[0])
+        except child_model.DoesNotExist:  # a child of another type, or none: Wagtail decides
+            return super().route(request, path_components)
+        wagtail_internals.preset_parent(child, self)
+        return child.specific.route(request, path_components[1:])
+
+    @classmethod
+    def only_child_model(cls):
+        """The page type of every child this type takes, when it takes exactly one, else None."""
+        models = cls.allowed_subpage_models()
+        return models[0] if len(models) == 1 and issubclass(models[0], BasePage) else None
+
+    @classmethod
+    def routed_pages(cls):
+        """The pages of this type as a visit reaches them (a type adds what it always shows)."""
+        return cls.objects.all()
 
     @classmethod
     def can_create_at(cls, parent):
@@ -92,10 +124,11 @@ class RelatedDocumentsMixin(models.Model):
         abstract = True
 
     def document_list(self):
-        """The chosen documents a visitor may see (core.visibility), in the editor's order."""
-        chosen = [block.value for block in self.documents if block.value is not None]
+        """The chosen documents a visitor may see (core.visibility), in the editor's order; one
+        query from the stream's chosen ids (reading its documents, then checking them, was two)."""
+        chosen = [block["value"] for block in self.documents.raw_data if block["value"] is not None]
         if not chosen:
             return []
-        chosen_ids = get_document_model().objects.filter(pk__in=[d.pk for d in chosen])
-        public = set(public_documents(chosen_ids).values_list("pk", flat=True))
-        return [document for document in chosen if document.pk in public]
+        documents = get_document_model().objects.filter(pk__in=chosen)
+        public = public_documents(documents).in_bulk()
+        return [public[pk] for pk in chosen if pk in public]

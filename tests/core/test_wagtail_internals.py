@@ -53,6 +53,14 @@ def test_a_preset_route_is_served_by_wagtails_view_without_a_walk(
 
 
 @pytest.mark.django_db
+def test_a_preset_parent_is_found_without_a_query(homes, django_assert_num_queries):
+    page = Page.objects.get(pk=ContentPageFactory(parent=homes["pt"], locale=homes["pt"].locale).pk)
+    wagtail_internals.preset_parent(page, homes["pt"])
+    with django_assert_num_queries(0):
+        assert page.get_parent() is homes["pt"]
+
+
+@pytest.mark.django_db
 def test_saving_a_draft_writes_only_the_draft_fields(homes):
     page = ContentPageFactory(parent=homes["pt"], locale=homes["pt"].locale)
     entry = FAQEntryFactory(topic=FAQTopicFactory())

@@ -38,7 +38,7 @@ def test_a_remembered_page_costs_no_walk(client, homes, fragments_on):
         client.get(page.url)
         walked = query_count(client, page.url)
     client.get(page.url)
-    # The root, its .specific, two levels of child lookup and .specific, the restrictions (2).
+    # The root, its .specific, two levels of child lookup and .specific, the restrictions.
     assert query_count(client, page.url) <= walked - 6
 
 
@@ -136,5 +136,5 @@ def test_a_page_first_reached_below_a_remembered_one_is_remembered_too(client, h
         walked = query_count(client, other.url)
     assert client.get(homes["pt"].url).status_code == 200  # the home page remembered
     assert client.get(page.url).status_code == 200  # walked on from the home page, remembered
-    # No child lookup, no .specific, no view restrictions (their two queries) left.
+    # No child lookup, no .specific, no view restrictions left.
     assert query_count(client, page.url) <= walked - 4

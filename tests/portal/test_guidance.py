@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 
+from portal.models import ModulePage
 from tests.documents.factories import LibraryDocumentFactory
 from tests.portal.factories import (
     EventIndexPageFactory,
@@ -36,6 +37,20 @@ def test_module_has_a_table_of_contents_and_its_pdf(client, homes, code):
     assert pdf.url in html and "PDF, " in html
     index_html = client.get(index.url).content.decode()
     assert module.url in index_html
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("code", ["pt", "en"])
+def test_related_documents_in_the_editors_order_in_one_query(
+    homes, code, django_assert_num_queries
+):
+    older, newer, deleted = LibraryDocumentFactory.create_batch(3)
+    chosen = [("document", newer), ("document", deleted), ("document", older)]
+    module = under(under(homes[code], ModuleIndexPageFactory), ModulePageFactory, documents=chosen)
+    deleted.delete()
+    module = ModulePage.objects.get(pk=module.pk)
+    with django_assert_num_queries(1):
+        assert module.document_list() == [newer, older]
 
 
 @pytest.mark.django_db
