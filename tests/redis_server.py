@@ -1,10 +1,13 @@
-"""The Redis the tests use: REDIS_URL when set (give each checkout its own db), else db 15."""
+"""The Redis the tests use: TEST_REDIS_URL, else REDIS_URL when set (give each checkout its own
+db), else db 15. CI gives each of its two concurrent test runs its own TEST_REDIS_URL."""
 
 import os
 
 import pytest
 
-REDIS_URL = os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379/15"
+REDIS_URL = (
+    os.environ.get("TEST_REDIS_URL") or os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379/15"
+)
 
 
 def redis_or_skip():

@@ -10,16 +10,17 @@ import pytest
 from moto.server import ThreadedMotoServer
 
 from procureplus.settings.env import media_storage
+from tests.mail_server import free_port
 
-MOTO_ADDRESS = ("127.0.0.1", 8115)
 CREDENTIALS = {"AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing"}
 
 
 @pytest.fixture(scope="session")
 def moto_endpoint():
-    server = ThreadedMotoServer(ip_address=MOTO_ADDRESS[0], port=MOTO_ADDRESS[1], verbose=False)
+    port = free_port()  # not a fixed one: CI runs two test runs side by side
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
     server.start()
-    yield "http://{}:{}".format(*MOTO_ADDRESS)
+    yield f"http://127.0.0.1:{port}"
     server.stop()
 
 
