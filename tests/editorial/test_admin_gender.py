@@ -8,12 +8,15 @@ import re
 from pathlib import Path
 
 from django.conf import settings
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import translation
 
 import pytest
 
 from casestudies.models import Sector
 from editorial.admin_catalogue import DOMAINS, admin_translation, read_po, wagtail_messages
+from portal.models import FAQEntry
 
 from .admin_screens import screen_text, sign_in
 
@@ -122,3 +125,26 @@ def test_saving_a_snippet_says_so_without_agreement(client, staff, sector, role,
     text = text_of(response)
     assert SAVED[language] in text, text
     assert not HEDGE.search(text), text
+
+
+SUBMITTED = {
+    "pt": "A versão de «{title}» (pergunta frequente) foi submetida para aprovação na etapa de "
+    "moderação «Revisão»",
+    "en": 'The FAQ entry "{title}" has been submitted for approval in moderation stage "Revisão"',
+}
+
+
+@pytest.mark.parametrize("language", ["pt", "en"])
+def test_a_moderation_email_needs_no_agreement(staff, language):
+    """The subject of the e-mail moderators get when a snippet is submitted (Wagtail's
+    template, the project's catalogue), in the recipient's language."""
+    entry = FAQEntry.objects.first()
+    with translation.override(language):
+        model_name = str(FAQEntry._meta.verbose_name)
+        context = {"object": entry, "task": {"name": "Revisão"}, "model_name": model_name}
+        subject = render_to_string(
+            "wagtailadmin/notifications/task_state_submitted_subject.txt", context
+        )
+        title = str(entry)  # the question in the recipient's language
+    assert SUBMITTED[language].format(title=title) in " ".join(subject.split())
+    assert not HEDGE.search(subject), subject
