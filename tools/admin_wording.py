@@ -111,6 +111,12 @@ def po_entries(path):
     return entries
 
 
+def spaced(text):
+    """Wagtail's pt_PT glues some numbers and names to the next word ("%(n)ddocumento")."""
+    text = re.sub(r"(%\(\w+\)[ds])(?=\w)", r"\1 ", text)
+    return re.sub(r"\b(a|de|em)(%\()", r"\1 \2", text)
+
+
 def wagtail_plurals():
     """Wagtail's translated plurals, with the singular for 1 only and the general plural."""
     found = {}
@@ -120,7 +126,7 @@ def wagtail_plurals():
             if "msgid_plural" not in entry or not forms[0]:
                 continue
             key = (entry.get("msgctxt", ""), entry["msgid"], entry["msgid_plural"])
-            found.setdefault(key, (forms[0], forms[2] or forms[1]))
+            found.setdefault(key, (spaced(forms[0]), spaced(forms[2] or forms[1])))
     return found
 
 

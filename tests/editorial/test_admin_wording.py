@@ -24,7 +24,7 @@ from buyers.models import NewsletterIssue
 from core.models import OutgoingMail
 from tests.buyers import inbox
 from tests.portal.factories import FAQEntryFactory
-from tools.admin_wording import po_entries
+from tools.admin_wording import TARGET, po_entries, render
 
 pytestmark = pytest.mark.django_db
 ask, make_request, member = inbox.ask, inbox.make_request, inbox.member  # fixtures
@@ -120,6 +120,17 @@ def test_every_wagtail_plural_says_zero_in_the_plural():
             if entry.get("msgstr[0]") and ngettext(one, many, 0) != ngettext(one, many, 5):
                 wrong.append(one)
     assert len(plurals) > 40 and wrong == []
+
+
+def test_the_wording_catalogue_is_current_and_keeps_numbers_apart():
+    assert TARGET.read_text("utf-8") == render()  # rerun tools/admin_wording.py after a change
+    with translation.override("pt"):
+        deleted = ngettext(
+            "%(num_parent_objects)d document has been deleted",
+            "%(num_parent_objects)d documents have been deleted",
+            3,
+        )
+    assert deleted % {"num_parent_objects": 3} == "3 documentos foram apagados"
 
 
 @pytest.mark.parametrize("role", ROLES)
