@@ -4,6 +4,7 @@ from typing import NamedTuple
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q
 from django.urls import translate_url
 from django.utils.translation import get_language
 
@@ -90,17 +91,20 @@ def breadcrumbs(page):
 
 
 def page_language_links(page):
-    """A link per language to this page's translation, else to its nearest translated ancestor."""
+    """A link per language to this page's translation, else to its nearest translated ancestor.
+
+    One query reads the translations and the page's ancestors, kept for its breadcrumbs."""
+    paths = [page.path[: page.steplen * depth] for depth in range(2, page.depth)]
+    chain_keys = Page.objects.filter(path__in=[*paths, page.path]).values("translation_key")
+    translated = Q(live=True, translation_key__in=chain_keys) & ~Q(locale_id=page.locale_id)
+    rows = list(Page.objects.filter(Q(path__in=paths) | translated).select_related("locale"))
+    page.__dict__.setdefault("_ancestors_below_root", [row for row in rows if row.path in paths])
     chain = [*breadcrumbs(page), page]
-    keys = [p.translation_key for p in chain]
     found = {}
-    for candidate in (
-        Page.objects.live()
-        .filter(translation_key__in=keys)
-        .exclude(locale_id=page.locale_id)
-        .select_related("locale")
-    ):
-        found.setdefault(candidate.locale.language_code, {})[candidate.translation_key] = candidate
+    for candidate in rows:
+        if candidate.live and candidate.locale_id != page.locale_id:  # a translation
+            code = candidate.locale.language_code
+            found.setdefault(code, {})[candidate.translation_key] = candidate
     links = []
     for code, name in settings.LANGUAGES:
         if code == get_language():
