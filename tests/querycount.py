@@ -34,9 +34,9 @@ def production_query_count(client, url):
         return query_count(client, url)
 
 
-def assert_page_budget(client, url, grow, budget=8):
-    """Rendered afresh (fragment cache off) the page's queries do not grow with rows; as
-    production serves it, they stay within `budget` at every size."""
+def assert_page_budget(client, url, grow, budget=8, cold_budget=None):
+    """Rendered afresh (fragment cache off) the page's queries do not grow with rows, and stay
+    within `cold_budget` when given; as production serves it, within `budget` at every size."""
     from django.test import override_settings
 
     with override_settings(FRAGMENT_CACHE_SECONDS=0):
@@ -49,3 +49,5 @@ def assert_page_budget(client, url, grow, budget=8):
     assert cold_after == cold_before, f"{url}: {cold_before} queries grew to {cold_after}"
     assert after == before, f"{url}, fragment cache on: {before} queries grew to {after}"
     assert after <= budget, f"{url}: {after} queries, budget {budget}"
+    if cold_budget is not None:
+        assert cold_after <= cold_budget, f"{url} afresh: {cold_after} queries, {cold_budget}"

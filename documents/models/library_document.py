@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.db import models, transaction
-from django.db.models import F
+from django.db.models import BooleanField, F, Func, Q
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.documents.models import AbstractDocument, DocumentQuerySet
@@ -23,6 +23,22 @@ NEWEST_FIRST = [
 ]
 
 
+class Likely(Func):
+    """A condition true for most rows, told to SQLite's planner (`likely()`); plain elsewhere.
+
+    With statistics SQLite takes `format_of_id IS NULL` for a selective term (its index averages
+    the NULLs with the few set values), reads 20,000 rows through that index and sorts them,
+    instead of walking the newest-first index and stopping after a page of them."""
+
+    function = "likely"
+    output_field = BooleanField()
+
+    def as_sql(self, compiler, connection, **extra_context):
+        if connection.vendor != "sqlite":
+            return compiler.compile(self.source_expressions[0])
+        return super().as_sql(compiler, connection, **extra_context)
+
+
 class LibraryDocumentQuerySet(DocumentQuerySet):
     """Wagtail's document queryset (admin search included) plus the visitor's rule."""
 
@@ -32,7 +48,7 @@ class LibraryDocumentQuerySet(DocumentQuerySet):
 
     def listed(self):
         """Public documents shown on their own: a second format is offered with its document."""
-        return self.public().filter(format_of__isnull=True)
+        return self.public().filter(Likely(Q(format_of__isnull=True)))
 
 
 class LibraryDocument(AbstractDocument):

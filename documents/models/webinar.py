@@ -23,6 +23,17 @@ class WebinarQuerySet(models.QuerySet):
     def past(self):
         return self.filter(starts_on__lt=timezone.localdate()).order_by("-starts_on")
 
+    def next_or_latest(self):
+        """The first of upcoming(), else the first of past(), in one query instead of two."""
+        upcoming = models.Q(starts_on__gte=timezone.localdate())
+        return self.order_by(
+            models.Case(models.When(upcoming, then=0), default=1),
+            # upcoming() order; NULL on every past webinar, so past() order decides among them
+            models.Case(models.When(upcoming, then="starts_on")),
+            models.Case(models.When(upcoming, then="start_time")),
+            "-starts_on",
+        ).first()
+
 
 class Webinar(models.Model):
     class Format(models.TextChoices):

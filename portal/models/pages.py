@@ -61,31 +61,30 @@ class HomePage(BodyPage):
         latest = LibraryDocument.objects.listed().defer("text_content")
         latest = latest.prefetch_related(other_formats())
         latest_documents = list(latest[: self.latest_documents_count])
-        webinars = Webinar.objects.select_related("slides")
         cases = public_pages(CaseStudyPage.objects.descendant_of(self))
         cases = cases.select_related("procedure_type")
-        library = self.find_child(DocumentLibraryPage)
+        sections = self.sections((DocumentLibraryPage, WebinarIndexPage, *self.buyer_tools))
+        library = next((p for p in sections if isinstance(p, DocumentLibraryPage)), None)
         if library:
             library.add_detail_urls(latest_documents)
         return {
             "latest_documents": latest_documents,
-            "webinar": webinars.upcoming().first() or webinars.past().first(),
+            "webinar": Webinar.objects.select_related("slides").next_or_latest(),
             "featured_cases": list(
                 cases.order_by("-featured", "-start_year", "title")[: self.featured_cases_count]
             ),
             "library": library,
-            "webinar_index": self.find_child(WebinarIndexPage),
-            # plain pages: each type's blurb is a class attribute, so no query per type
-            "buyer_tools": list(
-                public_pages(Page.objects.descendant_of(self).type(*self.buyer_tools)).order_by(
-                    "path"
-                )
-            ),
+            "webinar_index": next((p for p in sections if isinstance(p, WebinarIndexPage)), None),
+            # each type's blurb is a class attribute, so no query per type
+            "buyer_tools": [p for p in sections if isinstance(p, self.buyer_tools)],
         }
 
-    def find_child(self, model):
-        """The live page of that type below this home page, if any."""
-        return public_pages(model.objects.descendant_of(self)).first()
+    def sections(self, models):
+        """The live pages of these types below this home page, in tree order, in one query (one
+        per type before). Each is of its own type with its own fields unread
+        (`specific_deferred`): what is new only links to them."""
+        pages = public_pages(Page.objects.descendant_of(self).type(*models)).order_by("path")
+        return [page.specific_deferred for page in pages]
 
 
 class ContentPage(BodyPage):

@@ -64,3 +64,21 @@ def test_webinar_page_in_each_language(client, webinar_index, code):
 def test_unknown_webinar_is_a_404(client, webinar_index):
     assert client.get(webinar_index["en"].url + "no-such-webinar/").status_code == 404
     assert client.get(webinar_index["en"].url + "no-such-webinar/calendar/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_next_or_latest_is_the_next_webinar_else_the_latest_past_one():
+    from documents.models import Webinar
+
+    today = timezone.localdate()
+    day = datetime.timedelta(days=1)
+    assert Webinar.objects.next_or_latest() is None
+    WebinarFactory(starts_on=today - 30 * day)
+    latest_past = WebinarFactory(starts_on=today - day)
+    assert Webinar.objects.next_or_latest() == latest_past
+    WebinarFactory(starts_on=today + 9 * day)
+    WebinarFactory(starts_on=today + 2 * day, start_time=datetime.time(15))
+    morning = WebinarFactory(starts_on=today + 2 * day, start_time=datetime.time(10))
+    assert Webinar.objects.next_or_latest() == morning
+    today_one = WebinarFactory(starts_on=today, start_time=datetime.time(18))
+    assert Webinar.objects.next_or_latest() == today_one
