@@ -1,5 +1,6 @@
 """Staff see the mail queue (Settings > Outgoing messages, read-only) and send failed mail again."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
@@ -70,6 +71,9 @@ class MailInspectView(InspectView):
 
     def get_recipients_display_value(self):
         return self.object.recipient_list
+
+    def get_language_display_value(self):
+        return dict(settings.LANGUAGES).get(self.object.language, self.object.language)
 
     def get_field_display_value(self, field_name, field):
         value = super().get_field_display_value(field_name, field)

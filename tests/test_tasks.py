@@ -2,6 +2,7 @@
 for staff with "send again"; the text of large PDFs read by a task, off the upload."""
 
 import logging
+import re
 from datetime import timedelta
 
 from django.conf import settings as django_settings
@@ -83,6 +84,7 @@ def failed_mail(db):
         subject="Pedido de apoio",
         recipients=["ana@example.pt"],
         body="Texto",
+        language="pt",
         status=OutgoingMail.Status.FAILED,
         attempts=8,
         last_error="ConnectionRefusedError: <script>x</script>",
@@ -91,17 +93,25 @@ def failed_mail(db):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize(
-    "code, heading, status",
-    [("en", "Outgoing messages", "Failed"), ("pt", "Mensagens de saída", "Falhada")],
+    "code, heading, status, language",
+    [
+        ("en", "Outgoing messages", "Failed", "Portuguese"),
+        ("pt", "Mensagens de saída", "Falhada", "Português"),
+    ],
 )
-def test_staff_see_the_queue_in_their_language(staff_client, failed_mail, code, heading, status):
+def test_staff_see_the_queue_in_their_language(
+    staff_client, failed_mail, code, heading, status, language
+):
     response = staff_client.get(reverse("outgoing_mail:list"), headers={"accept-language": code})
     html = response.content.decode()
     assert response.status_code == 200 and heading in html and status in html
     assert "ana@example.pt" in html
     assert reverse("outgoing_mail:send_again", args=[failed_mail.pk]) in html
-    inspect = staff_client.get(reverse("outgoing_mail:inspect", args=[failed_mail.pk]))
+    inspect = staff_client.get(
+        reverse("outgoing_mail:inspect", args=[failed_mail.pk]), headers={"accept-language": code}
+    )
     assert "&lt;script&gt;" in inspect.content.decode()
+    assert re.search(rf"<dd>\s*{language}\s*</dd>", inspect.content.decode())  # not "pt"
 
 
 @pytest.mark.django_db

@@ -334,6 +334,8 @@ PERMISSIONS_POLICY = (
 # Files are served by Wagtail's view, which sets `default-src 'none'` and nosniff on them.
 
 WAGTAIL_SITE_NAME = "Procure+i"
+# No Gravatar: the admin would send a hash of each staff address to a third party on every page.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILDOCS_DOCUMENT_MODEL = "documents.LibraryDocument"
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "documents.forms.LibraryDocumentForm"

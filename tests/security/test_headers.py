@@ -63,3 +63,9 @@ def test_library_document_page_and_download_have_their_own_policies(client, port
     download = client.get(reverse("wagtaildocs_serve", args=[document.pk, document.filename]))
     assert download["Content-Security-Policy"] == "default-src 'none'"
     assert "unsafe-inline" not in client.get("/pt/biblioteca/")["Content-Security-Policy"]
+
+
+@pytest.mark.django_db
+def test_the_admin_names_no_third_party_for_staff_avatars(staff_client):
+    html = staff_client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "default-user-avatar" in html and "gravatar" not in html.lower()
