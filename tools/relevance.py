@@ -112,7 +112,7 @@ def measure_here():
 
 def measure_fresh(database_url):
     """A fresh database of that engine, loaded as `make run` loads it, measured in a child."""
-    from tools.site_server import MANAGE, SETUP_COMMANDS, fresh_database
+    from tools.site_server import SETUP_COMMANDS, fresh_database, run_commands
 
     with (
         tempfile.TemporaryDirectory(prefix="procureplus-relevance-") as tmp,
@@ -120,8 +120,7 @@ def measure_fresh(database_url):
     ):
         env = {**os.environ, "DATABASE_URL": url, "TEST_MEDIA_ROOT": f"{tmp}/media"}
         env["DJANGO_SETTINGS_MODULE"] = "procureplus.settings.test"
-        for command in SETUP_COMMANDS:
-            subprocess.run([*MANAGE, *command], env=env, check=True, capture_output=True)
+        run_commands(SETUP_COMMANDS, env)
         output = subprocess.run(
             [sys.executable, "-m", "tools.relevance", "--here", "--json"],
             env=env,

@@ -1,14 +1,18 @@
 """A served copy of the portal with its own database, loaded as `make run` loads it.
 
-Used by the browser suite (runserver, test settings) and by `make loadtest` (gunicorn,
-production settings).
+Used by the browser suite (runserver, test settings), the fault and two-server tests, `make
+loadtest` and `make bench` (gunicorn, production settings).
 """
 
+import atexit
 import os
 import secrets
+import shutil
 import socket
+import sqlite3
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.error
 import urllib.request
@@ -37,26 +41,36 @@ def free_port():
 
 
 @contextmanager
-def fresh_database(tmp_dir, suffix="_site", url=None):
+def fresh_database(tmp_dir, suffix="_site", url=None, template=None):
     """A new database of the engine the URL (by default DATABASE_URL) names: a SQLite file, or
-    a PostgreSQL sibling named with the suffix (dropped and made again, dropped at the end)."""
+    a PostgreSQL sibling named with the suffix (dropped and made again, dropped at the end).
+    `template`: the URL of a database of the same engine to start from, a copy of it."""
     url = os.environ.get("DATABASE_URL", "") if url is None else url
     if not url.startswith(("postgres://", "postgresql://")):
-        yield f"sqlite:///{tmp_dir / 'site.sqlite3'}"
+        path = tmp_dir / "site.sqlite3"
+        if template:
+            with sqlite3.connect(sqlite_path(template)) as source, sqlite3.connect(path) as copy:
+                source.backup(copy)
+        yield f"sqlite:///{path}"
         return
     import psycopg
 
     parts = urlsplit(url)
     name = parts.path.lstrip("/") + suffix
     admin_url = urlunsplit(parts._replace(path="/postgres"))
+    copied = f' TEMPLATE "{urlsplit(template).path.lstrip("/")}"' if template else ""
     with psycopg.connect(admin_url, autocommit=True) as conn:
         conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        conn.execute(f'CREATE DATABASE "{name}"')
+        conn.execute(f'CREATE DATABASE "{name}"{copied}')
     try:
         yield urlunsplit(parts._replace(path=f"/{name}"))
     finally:
         with psycopg.connect(admin_url, autocommit=True) as conn:
             conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def sqlite_path(url):
+    return url.removeprefix("sqlite:///")  # sqlite:////tmp/x → /tmp/x; sqlite:///x → x
 
 
 def wait_until_up(base_url, process, timeout=60, ready_path="/pt/"):
@@ -95,19 +109,49 @@ def server_command(address, production):
     return [gunicorn, "--config", str(BASE_DIR / "gunicorn.conf.py"), "--bind", address]
 
 
+def run_commands(commands, env):
+    for command in commands:
+        subprocess.run([*MANAGE, *command], env=env, check=True, capture_output=True)
+
+
+BASES = {}  # database URL asked for (None: DATABASE_URL's) → (base database URL, its media)
+
+
+def site_base(url):
+    """The database and uploaded files of SETUP_COMMANDS, run once in this process for the
+    engine the URL names (with test settings: what they store does not depend on them)."""
+    if url not in BASES:
+        tmp_dir = Path(tempfile.mkdtemp(prefix="procureplus-site-base-"))
+        atexit.register(shutil.rmtree, tmp_dir, ignore_errors=True)
+        database = fresh_database(tmp_dir, "_site_base", url)
+        base_url = database.__enter__()
+        atexit.register(database.__exit__, None, None, None)  # runs before the folder goes
+        run_commands(SETUP_COMMANDS, site_environment(tmp_dir, base_url, production=False))
+        BASES[url] = (base_url, tmp_dir / "media")
+    return BASES[url]
+
+
 @contextmanager
-def prepared_site(tmp_dir, production=False, extra_commands=(), extra_env=None, database=None):
+def prepared_site(
+    tmp_dir, production=False, extra_commands=(), extra_env=None, database=None, from_base=False
+):
     """A fresh database set up as `make run` sets it up; yields the environment to serve it.
 
     `database`: (url, suffix) for fresh_database, instead of DATABASE_URL's sibling.
+    `from_base`: start from a copy of this process's `site_base` (the tests' many sites: a copy
+    takes a second where the setup takes tens).
     """
     tmp_dir = Path(tmp_dir)
     url, suffix = database or (None, "_site")
-    with fresh_database(tmp_dir, suffix, url) as database_url:
+    base_url, base_media = site_base(url) if from_base else (None, None)
+    with fresh_database(tmp_dir, suffix, url, template=base_url) as database_url:
         env = {**site_environment(tmp_dir, database_url, production), **(extra_env or {})}
-        commands = [*SETUP_COMMANDS, *([["collectstatic", "--noinput"]] if production else [])]
-        for command in [*commands, *extra_commands]:
-            subprocess.run([*MANAGE, *command], env=env, check=True, capture_output=True)
+        if base_media is not None and base_media.exists():
+            shutil.copytree(base_media, tmp_dir / "media", dirs_exist_ok=True)
+        commands = [] if from_base else list(SETUP_COMMANDS)
+        if production:
+            commands.append(["collectstatic", "--noinput"])
+        run_commands([*commands, *extra_commands], env)
         yield env
 
 
@@ -133,10 +177,10 @@ def serving(env, production=False, log_path=None, ready_path="/pt/"):
 
 
 @contextmanager
-def running_site(tmp_dir, production=False, extra_commands=(), extra_env=None):
+def running_site(tmp_dir, production=False, extra_commands=(), extra_env=None, from_base=False):
     """Sets up a fresh database and serves it on a free loopback port; yields the base URL."""
     with (
-        prepared_site(tmp_dir, production, extra_commands, extra_env) as env,
+        prepared_site(tmp_dir, production, extra_commands, extra_env, from_base=from_base) as env,
         serving(env, production, Path(tmp_dir) / "server.log") as base_url,
     ):
         yield base_url

@@ -61,7 +61,9 @@ STAFF = {"DJANGO_SUPERUSER_USERNAME": "staff", "DJANGO_SUPERUSER_PASSWORD": secr
 def site(tmp_path_factory):
     """The running portal: its base URL and the path of each (page type, language)."""
     tmp_dir = tmp_path_factory.mktemp("browser-site")
-    with running_site(tmp_dir, extra_commands=[["ensure_admin"]], extra_env=STAFF) as base_url:
+    with running_site(
+        tmp_dir, extra_commands=[["ensure_admin"]], extra_env=STAFF, from_base=True
+    ) as base_url:
         yield base_url, resolve_all(base_url)
 
 

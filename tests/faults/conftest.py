@@ -18,5 +18,7 @@ def site_redis(tmp_path_factory):
 def production_site(tmp_path_factory, site_redis):
     """A prepared site's environment (production settings, collected static files)."""
     tmp = tmp_path_factory.mktemp("faults-site")
-    with prepared_site(tmp, production=True, extra_env={"REDIS_URL": site_redis.url}) as env:
+    with prepared_site(
+        tmp, production=True, extra_env={"REDIS_URL": site_redis.url}, from_base=True
+    ) as env:
         yield env

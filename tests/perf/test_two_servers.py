@@ -58,7 +58,7 @@ def two_servers(tmp_path_factory):
     setup = [["ensure_admin"]]
     tmp = tmp_path_factory.mktemp("two-servers")
     with (
-        prepared_site(tmp, extra_commands=setup, extra_env=env) as site_env,
+        prepared_site(tmp, extra_commands=setup, extra_env=env, from_base=True) as site_env,
         serving(site_env) as first,
         serving(site_env) as second,
     ):
