@@ -85,7 +85,7 @@ def is_tracking(parameter):
 
 def cache_address(request):
     """The address without tracking parameters, the others in a fixed order. (Not
-    build_absolute_uri: its quoting cost a tenth of a hit, and a key needs none.)"""
+    build_absolute_uri, a twentieth of a hit with Redis: a key needs no IRI quoting.)"""
     kept = ()
     if request.META.get("QUERY_STRING"):  # most hits have none: no QueryDict parsed
         kept = sorted(
