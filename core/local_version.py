@@ -26,6 +26,8 @@ def read(read_row):
         return read_row()
     connection.ensure_connection()
     raw = connection.connection
+    if raw.in_transaction:  # begun outside atomic(), e.g. with autocommit turned off
+        return read_row()
     before = stamp(raw)  # taken before the row: a commit in between is seen next time
     memo = getattr(connection, MEMO, None)
     if memo is not None and memo[0] is raw and memo[1] == before:

@@ -105,6 +105,19 @@ def test_the_row_is_read_again_after_any_commit():
 
 
 @on_sqlite
+@committed
+def test_a_write_rolled_back_outside_atomic_is_not_remembered():
+    bump()
+    first = local_version.read(ContentVersion.stored)
+    raw = connection.connection  # a transaction Django's atomic() does not know of
+    raw.execute("BEGIN")
+    raw.execute("UPDATE portal_contentversion SET number = number + 1")
+    assert local_version.read(ContentVersion.stored) == first + 1  # its own view
+    raw.execute("ROLLBACK")
+    assert local_version.read(ContentVersion.stored) == first
+
+
+@on_sqlite
 @pytest.mark.django_db
 def test_inside_a_transaction_the_row_is_read_each_time():
     """What a transaction shows may still be rolled back: never remembered."""
