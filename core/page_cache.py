@@ -1,9 +1,12 @@
 """Whole public pages cached for anonymous visitors, per address and language.
 
-Every cache key carries the ContentVersion number, and any change to published content bumps
-it once the change is committed: the next request renders afresh, so nothing stale is served,
-whichever worker or server made the change. A transaction bumps it once however many records
-it saves, then queues the warm-up of the pages most asked for (core/page_warmup.py).
+Every stored page carries the ContentVersion number it was rendered under, and any change to
+published content bumps it once the change is committed: a page of another version is never
+served, the next request renders afresh, whichever worker or server made the change. A hit
+reads the version and the page in one Redis round trip (core/shared_version.py), or on SQLite
+the page alone while nothing was committed (core/local_version.py). A transaction bumps the
+version once however many records it saves, then queues the warm-up of the pages most asked
+for (core/page_warmup.py).
 """
 
 import hashlib
@@ -13,18 +16,17 @@ from urllib.parse import urlencode
 
 from django.apps import apps
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from wagtail.models import Page, RevisionMixin
 from wagtail.signals import post_page_move
 
-from core import wagtail_internals
+from core import shared_version, wagtail_internals
 from core.collection_moves import collection_moved
 from core.models import ContentVersion
 from core.page_warmup import CHANGED_PAGES_LIMIT, warm_pages
-from core.versioned_cache import content_version
 
 UNCACHED_PREFIXES = ("/admin/", "/documents/", "/api/", "/healthz", "/readyz")
 # Wagtail's own records that pages show. The project's apps declare theirs: an AppConfig or a
@@ -82,20 +84,43 @@ def is_tracking(parameter):
 
 
 def cache_address(request):
-    """The address without tracking parameters, the others in a fixed order."""
-    kept = sorted(
-        (name, value)
-        for name, values in request.GET.lists()
-        if not is_tracking(name)
-        for value in values
-    )
+    """The address without tracking parameters, the others in a fixed order. (Not
+    build_absolute_uri, a twentieth of a hit with Redis: a key needs no IRI quoting.)"""
+    kept = ()
+    if request.META.get("QUERY_STRING"):  # most hits have none: no QueryDict parsed
+        kept = sorted(
+            (name, value)
+            for name, values in request.GET.lists()
+            if not is_tracking(name)
+            for value in values
+        )
     query = f"?{urlencode(kept)}" if kept else ""
-    return request.build_absolute_uri(request.path) + query
+    return f"{request.scheme}://{request.get_host()}{request.path}{query}"
 
 
 def page_key(request):
-    address = hashlib.sha256(cache_address(request).encode()).hexdigest()
-    return f"page:{content_version(request)}:{address}"
+    """One key per address, whatever the version: the entry says which version it holds."""
+    return f"page:{hashlib.sha256(cache_address(request).encode()).hexdigest()}"
+
+
+def stored_page(request, key):
+    """The page stored under key for the current version, or None; sets request.content_version
+    (core/versioned_cache.py), which a render after a miss reuses."""
+    backend = caches["default"]
+    if hasattr(request, "content_version"):  # read already, e.g. by a test with no database
+        version, value = request.content_version, shared_version.LOCAL
+    else:
+        version, value = shared_version.read_with(ContentVersion.stored, backend.make_key(key))
+        request.content_version = version
+    if value is shared_version.LOCAL:
+        entry = backend.get(key)
+    else:  # the raw value of django-redis's key: decoded as its get() decodes it
+        entry = None if value is None else backend.client.decode(value)
+    # (response, fresh until, version): anything else is a miss, e.g. an older release's
+    # entry, and so is a page of another version, older or newer.
+    if isinstance(entry, tuple) and len(entry) == 3 and entry[2] == version:
+        return entry
+    return None
 
 
 class AnonymousPageCacheMiddleware:
@@ -112,15 +137,15 @@ class AnonymousPageCacheMiddleware:
         if not seconds or not is_cacheable_request(request):
             return self.get_response(request)
         key = page_key(request)
-        entry = cache.get(key)
-        if not isinstance(entry, tuple):
-            entry = None  # nothing, or a page an older release stored without its time
+        entry = stored_page(request, key)
+        version = request.content_version
+        lock = f"{key}:{version}:refresh"
         if entry is not None:
-            response, fresh_until = entry
+            response, fresh_until, _version = entry
             if time.time() < fresh_until:
                 response[HEADER] = "hit"
                 return response
-            if not cache.add(f"{key}:refresh", 1, REFRESH_LOCK_SECONDS):
+            if not cache.add(lock, 1, REFRESH_LOCK_SECONDS):
                 response[HEADER] = "stale"  # another request is rendering it
                 return response
         try:
@@ -128,11 +153,11 @@ class AnonymousPageCacheMiddleware:
             # A page rendered for a campaign link may carry its parameters in links: not stored.
             tracked = any(is_tracking(name) for name in request.GET)
             if is_cacheable_response(response) and not holds_csrf_token(request) and not tracked:
-                cache.set(key, (response, time.time() + seconds), 2 * seconds)
+                cache.set(key, (response, time.time() + seconds, version), 2 * seconds)
                 response[HEADER] = "miss"
         finally:
             if entry is not None:
-                cache.delete(f"{key}:refresh")
+                cache.delete(lock)
         return response
 
 

@@ -8,7 +8,9 @@ missing (Redis restarted, flushed, or the key expired) the next reader copies th
 reads the row again afterwards: a bump committed meanwhile is never lost. The key expires
 after SECONDS, bounding how long a bump whose copy failed (Redis down at that moment) goes
 unseen. Without a Redis cache (SQLite and local memory, one server's tests) the row is read,
-and so it is while Redis fails (core/degraded.py logs it once a minute).
+on SQLite only when something was committed since (core/local_version.py), and so it is while
+Redis fails (core/degraded.py logs it once a minute). A cached page reads the version and the
+page in one round trip (read_with).
 """
 
 from contextlib import suppress
@@ -19,12 +21,13 @@ from django_redis import get_redis_connection
 from django_redis.cache import RedisCache
 from redis.exceptions import RedisError
 
-from core import degraded
+from core import degraded, local_version
 
 # Outside the cache's deploy-version prefix: a number, not a pickle, and servers of the old
 # and the new release running side by side in a rolling deploy must read the same one.
 KEY = "procureplus:content_version"
 SECONDS = 60  # a re-read of the row a minute, for a whole cluster, is nothing
+LOCAL = object()  # read_with's value without a Redis cache: the caller reads its cache
 
 # SET the key to ARGV[1] (with ARGV[2] seconds to live) unless it holds a number at least as
 # great; returns the number the key holds afterwards.
@@ -56,12 +59,32 @@ def read(read_row):
     alone while Redis fails."""
     client, key = redis_and_key()
     if client is None:
-        return read_row()
+        return local_version.read(read_row)
     try:
         return read_through(client, key, read_row)
     except RedisError as error:
-        degraded.warn("content version", "read from the database, Redis failing (%s)", error)
-        return read_row()
+        return row_while_failing(read_row, error)
+
+
+def read_with(read_row, other_key):
+    """The version and the raw value Redis holds at other_key (a full cache key; None if none),
+    in one round trip (MGET): a cached page costs one, not two. Without a Redis cache the value
+    is LOCAL (the caller reads its cache); while Redis fails, the row and None."""
+    client, key = redis_and_key()
+    if client is None:
+        return local_version.read(read_row), LOCAL
+    try:
+        held, value = client.mget(key, other_key)
+        if held is None:  # expired or flushed: copied from the row, as read() does
+            return read_through(client, key, read_row), value
+        return int(held), value
+    except RedisError as error:
+        return row_while_failing(read_row, error), None
+
+
+def row_while_failing(read_row, error):
+    degraded.warn("content version", "read from the database, Redis failing (%s)", error)
+    return read_row()
 
 
 def read_through(client, key, read_row):
