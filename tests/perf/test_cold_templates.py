@@ -74,3 +74,33 @@ def test_a_fragment_cached_for_no_time_skips_the_cache(monkeypatch, seconds, rea
     assert fragment.render({"seconds": seconds, "lang": "pt"}) == "<p>pt</p>"
     assert len(looked_up) == reads
     cache.clear()
+
+
+@pytest.mark.django_db
+def test_the_menu_and_link_blocks_compute_an_address_once(homes, monkeypatch, request_):
+    from wagtail.models import Page
+
+    from core.blocks import PageLinkBlock
+
+    addresses = []
+    parts = Page.get_url_parts  # what page.url and {% pageurl %} compute an address with
+
+    def get_url_parts(page, *args, **kwargs):
+        addresses.append(page.pk)
+        return parts(page, *args, **kwargs)
+
+    monkeypatch.setattr(Page, "get_url_parts", get_url_parts)
+    with translation.override("pt"):
+        link = PageLinkBlock().to_python({"page": homes["pt"].pk, "label": ""})
+        html = (
+            engines["django"]
+            .from_string("{% load wagtailcore_tags %}{% include_block link %}")
+            .render({"link": link})
+        )
+        assert 'href="/pt/"' in html and addresses == [homes["pt"].pk]  # asked twice, computed once
+        addresses.clear()
+        request_.path = "/pt/"
+        menu = engines["django"].from_string("{% load navigation_tags %}{% main_nav %}")
+        html = menu.render({"page": homes["pt"]}, request_)
+    assert 'aria-current="page"' in html
+    assert addresses.count(homes["pt"].pk) == 1  # the home link's href and the current-page test
