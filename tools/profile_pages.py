@@ -5,7 +5,8 @@ with `manage.py generate_scale_data`), the whole-page cache off and the fragment
 production with the page cache off; `--cold` turns every cache off (page, fragments, routing,
 cards, bodies: FRAGMENT_CACHE_SECONDS=0), what a page costs right after a publish. Prints a
 Markdown table; `--breakdown` adds where each page's time goes (SQL, ORM compilation,
-templates, routing, the visibility rule, glossary linking); `--profile NAME` adds cProfile's
+templates, routing, the visibility rule, glossary linking, and the template time split into
+the engine itself and the ORM run from templates); `--profile NAME` adds cProfile's
 top functions for the pages whose name contains NAME.
 
     DATABASE_URL=sqlite:///scale.sqlite3 python -m tools.profile_pages --runs 30 [--cold]
