@@ -48,6 +48,8 @@ def render_each(card, records, name, request, shared):
     Each card sees what a card rendered alone sees ({**shared, name: record} over the
     processors' values), and its own render state, as Template.render gives it.
     """
+    if not records:
+        return []  # every card cached: no context to build
     context = make_context(shared, request, autoescape=card.backend.engine.autoescape)
     template = card.template
     html = []
