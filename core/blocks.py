@@ -62,8 +62,12 @@ class LinkStructValue(blocks.StructValue):
     def target(self):
         return self.find_target()  # once per link: templates ask for its address and its label
 
+    @cached_property
+    def target_url(self):
+        return self.target.url if self.target else ""  # once: a template asks "if url", then url
+
     def url(self):
-        return self.target.url if self.target else ""
+        return self.target_url
 
     def text(self):
         return self.get("label") or (self.target.title if self.target else "")

@@ -19,7 +19,7 @@ from casestudies.countries import COUNTRIES
 from casestudies.similar import similar_cases
 from core.csv_export import csv_response
 from core.listing import clean_choice, clean_int, paginate, query_without
-from core.models import BasePage, BodyPage, RelatedDocumentsMixin
+from core.models import BasePage, BodyPage, ChoiceLabels, RelatedDocumentsMixin
 from core.versioned_cache import remember
 from core.visibility import public_pages
 
@@ -128,7 +128,7 @@ class CaseStudyIndexPage(RoutablePageMixin, BodyPage):
         return csv_response(f"procureplus-case-studies-{get_language()}.csv", header, rows)
 
 
-class CaseStudyPage(RelatedDocumentsMixin, BasePage):
+class CaseStudyPage(ChoiceLabels, RelatedDocumentsMixin, BasePage):
     """One case of innovation procurement; facts that are not known stay empty and are hidden."""
 
     search_kind = "case_study"  # found under its own kind in the site search

@@ -3,6 +3,7 @@
 from django import template
 from django.conf import settings
 from django.core.cache import cache
+from django.template.context import make_context
 from django.template.loader import get_template
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
@@ -24,19 +25,37 @@ def cards(context, records, template_name, name, tag="li", **shared):
     request = context.get("request")
     seconds = settings.FRAGMENT_CACHE_SECONDS
     if request is None or not seconds or getattr(request, "is_preview", False):
-        html = [card.render({**shared, name: record}, request) for record in records]
+        html = render_each(card, records, name, request, shared)
     else:
         keys = [
             versioned_key(request, f"card:{template_name}:{record.pk}:{get_language()}")
             for record in records
         ]
         found = cache.get_many(keys)
-        missing = {}
-        html = []
-        for key, record in zip(keys, records, strict=True):
-            if key not in found:
-                found[key] = missing[key] = card.render({**shared, name: record}, request)
-            html.append(found[key])
+        pairs = [pair for pair in zip(keys, records, strict=True) if pair[0] not in found]
+        fresh = render_each(card, [record for _key, record in pairs], name, request, shared)
+        missing = {key: part for (key, _record), part in zip(pairs, fresh, strict=True)}
+        found.update(missing)
+        html = [found[key] for key in keys]
         if missing:
             cache.set_many(missing, seconds)
     return mark_safe("".join(f"<{tag}>{part}</{tag}>" for part in html))  # noqa: S308 (rendered templates)
+
+
+def render_each(card, records, name, request, shared):
+    """Each record through `card` in one context: the context processors run once, not per card.
+
+    Each card sees what a card rendered alone sees ({**shared, name: record} over the
+    processors' values), and its own render state, as Template.render gives it.
+    """
+    if not records:
+        return []  # every card cached: no context to build
+    context = make_context(shared, request, autoescape=card.backend.engine.autoescape)
+    template = card.template
+    html = []
+    with context.bind_template(template):
+        context.template_name = template.name
+        for record in records:
+            with context.push({name: record}):
+                html.append(template.render(context))
+    return html

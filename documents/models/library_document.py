@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.documents.models import AbstractDocument, DocumentQuerySet
 from wagtail.search import index
 
+from core.models import ChoiceLabels
 from core.visibility import document_is_public, public_documents
 from documents import sheets
 from documents.tasks import extract_document_text
@@ -51,7 +52,7 @@ class LibraryDocumentQuerySet(DocumentQuerySet):
         return self.public().filter(Likely(Q(format_of__isnull=True)))
 
 
-class LibraryDocument(AbstractDocument):
+class LibraryDocument(ChoiceLabels, AbstractDocument):
     """A downloadable file of the library; title and description exist in PT and EN."""
 
     class Category(models.TextChoices):

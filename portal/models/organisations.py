@@ -5,8 +5,10 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 
+from core.models import ChoiceLabels
 
-class Organisation(models.Model):
+
+class Organisation(ChoiceLabels, models.Model):
     """An organisation that runs, funds or advises the centre; name and text in PT and EN."""
 
     class Role(models.TextChoices):

@@ -21,3 +21,11 @@ def test_addresses_and_measures(client, homes):
     queries, cpu_ms, callers = profile_pages.measure(client, addresses["library"], runs=2, warm=1)
     assert queries == len(callers) > 0
     assert cpu_ms > 0
+
+
+@pytest.mark.django_db
+def test_engine_split_is_a_share_of_the_request(client, homes):
+    shares = profile_pages.engine_split(client, "/pt/", runs=3)
+    assert set(shares) == {"tpl engine", "tpl ORM"}
+    assert all(0 <= share <= 100 for share in shares.values())
+    assert sum(shares.values()) <= 100
