@@ -27,12 +27,14 @@ def home_page(request, language_code=None):
     site = Site.find_for_request(request)
     if site is None:
         return None
+    code = language_code or get_language()
+    routed_code, routed = getattr(request, "routed_home", (None, None))  # core.routing's walk
+    if routed is not None and routed_code == code:
+        return routed
     root_keys = Page.objects.filter(sites_rooted_here=site).values("translation_key")
     return (
         Page.objects.live()
-        .filter(
-            translation_key__in=root_keys, locale__language_code=language_code or get_language()
-        )
+        .filter(translation_key__in=root_keys, locale__language_code=code)
         .first()
     )
 
