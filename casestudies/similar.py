@@ -10,6 +10,8 @@ PROCEDURE_WEIGHT = 3  # the procedure is what a buyer comes to compare
 SECTOR_WEIGHT = 2
 COUNTRY_WEIGHT = 1
 LIMIT = 3
+# What a case's card shows (includes/case_card.html): its long texts are not read.
+CARD_FIELDS = ("title", "url_path", "intro", "country", "start_year", "end_year", "procedure_type")
 
 
 def similar_cases(case, sector_ids, limit=LIMIT):
@@ -40,6 +42,7 @@ def similar_cases(case, sector_ids, limit=LIMIT):
         .filter(locale_id=case.locale_id)
         .exclude(pk=case.pk)
         .select_related("procedure_type")
+        .only(*CARD_FIELDS)
         .annotate(
             score=same("procedure_type_id", case.procedure_type_id, PROCEDURE_WEIGHT)
             + shared_sectors * SECTOR_WEIGHT
