@@ -99,6 +99,10 @@ def menu_titles(pages):
         page.menu_title = titles.get(page.pk, "")
 
 
+# What a link to a page (its address) and a breadcrumb (its title) read of it.
+LINKED_FIELDS = ("path", "depth", "url_path", "title")
+
+
 def breadcrumbs(page):
     """The page's ancestors below the tree root, nearest last; read once per page object (the
     breadcrumbs and the language links both ask, on the same request's page)."""
@@ -114,7 +118,8 @@ def page_language_links(page):
     paths = [page.path[: page.steplen * depth] for depth in range(2, page.depth)]
     chain_keys = Page.objects.filter(path__in=[*paths, page.path]).values("translation_key")
     translated = Q(live=True, translation_key__in=chain_keys) & ~Q(locale_id=page.locale_id)
-    rows = list(Page.objects.filter(Q(path__in=paths) | translated).select_related("locale"))
+    rows = Page.objects.filter(Q(path__in=paths) | translated).select_related("locale")
+    rows = list(rows.only(*LINKED_FIELDS, "live", "translation_key", "locale__language_code"))
     page.__dict__.setdefault("_ancestors_below_root", [row for row in rows if row.path in paths])
     chain = [*breadcrumbs(page), page]
     found = {}
