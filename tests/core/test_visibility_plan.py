@@ -10,6 +10,7 @@ import pytest
 
 from core.visibility import public_pages
 from tests.portal.factories import ContentPageFactory
+from tests.querycount import python_calls
 
 PAGES = 120
 
@@ -84,20 +85,6 @@ def test_the_written_rules_select_what_the_orms_subqueries_select(homes):
     written = public_documents(LibraryDocument.objects.all())
     assert set(written) == set(orm_rule)
     assert {d.collection_id for d in written} == {root.pk, open_one.pk}
-
-
-def python_calls(build):
-    """Python function calls spent building a queryset and compiling its SQL."""
-    import sys
-
-    calls = []
-    str(build().query)  # the ORM's per-process lookups filled first
-    sys.setprofile(lambda frame, event, arg: calls.append(1) if event == "call" else None)
-    try:
-        str(build().query)
-    finally:
-        sys.setprofile(None)
-    return len(calls)
 
 
 @pytest.mark.django_db
