@@ -5,7 +5,8 @@ with `manage.py generate_scale_data`), the whole-page cache off and the fragment
 production with the page cache off; `--cold` turns every cache off (page, fragments, routing,
 cards, bodies: FRAGMENT_CACHE_SECONDS=0), what a page costs right after a publish. Prints a
 Markdown table; `--breakdown` adds where each page's time goes (SQL, ORM compilation,
-templates, routing, the visibility rule, glossary linking); `--profile NAME` adds cProfile's
+templates, routing, the visibility rule, glossary linking); `--calls` the Python function calls
+of one request (the same count whatever the machine's load); `--profile NAME` adds cProfile's
 top functions for the pages whose name contains NAME.
 
     DATABASE_URL=sqlite:///scale.sqlite3 python -m tools.profile_pages --runs 30 [--cold]
@@ -132,6 +133,17 @@ def measure(client, url, runs, warm):
     return len(queries), statistics.median(times), callers
 
 
+def python_calls(client, url):
+    """Python function calls of one request: unlike CPU time, the same whatever the load."""
+    calls = []
+    sys.setprofile(lambda frame, event, arg: calls.append(1) if event == "call" else None)
+    try:
+        client.get(url)
+    finally:
+        sys.setprofile(None)
+    return len(calls)
+
+
 def where_from():
     """The innermost project and Wagtail frames that led to a query."""
     frames = [
@@ -227,6 +239,7 @@ def main():
     parser.add_argument("--sql", action="store_true", help="print each page's queries")
     parser.add_argument("--save", default="", help="write each page's HTML into this folder")
     parser.add_argument("--cold", action="store_true", help="every cache off, fragments too")
+    parser.add_argument("--calls", action="store_true", help="Python calls of one request")
     parser.add_argument(
         "--breakdown", action="store_true", help="per cent of each page's time per part"
     )
@@ -256,15 +269,17 @@ def main():
     with override_settings(**overrides):
         client = Client(HTTP_HOST="127.0.0.1")
         parts = [part for part, _functions in PARTS] if args.breakdown else []
-        print("| page | address | queries | CPU ms |" + "".join(f" {p} % |" for p in parts))
-        print("| --- | --- | ---: | ---: |" + " ---: |" * len(parts))
+        calls = " Python calls |" if args.calls else ""
+        print(f"| page | address | queries | CPU ms |{calls}" + "".join(f" {p} % |" for p in parts))
+        print("| --- | --- | ---: | ---: |" + " ---: |" * (len(parts) + bool(calls)))
         profiles = []
         for name, url in page_addresses():
             if args.only and args.only not in name:
                 continue
             count, ms, sql = measure(client, url, args.runs, args.warm)
             shares = breakdown(client, url, args.runs) if parts else {}
-            cells = "".join(f" {shares[part]:.0f} |" for part in parts)
+            cells = f" {python_calls(client, url)} |" if args.calls else ""
+            cells += "".join(f" {shares[part]:.0f} |" for part in parts)
             print(f"| {name} | `{url}` | {count} | {ms:.1f} |{cells}", flush=True)
             if args.save:
                 Path(args.save).mkdir(parents=True, exist_ok=True)
