@@ -1,8 +1,6 @@
 """Case studies most like a given one: same procedure, shared sectors, same country."""
 
-from django.db.models import Count, IntegerField, OuterRef, Subquery, Value
-from django.db.models.expressions import Case, When
-from django.db.models.functions import Coalesce
+from django.db.models import Expression, F, IntegerField
 
 from core.visibility import public_pages
 
@@ -10,41 +8,63 @@ PROCEDURE_WEIGHT = 3  # the procedure is what a buyer comes to compare
 SECTOR_WEIGHT = 2
 COUNTRY_WEIGHT = 1
 LIMIT = 3
+# What a case's card shows (includes/case_card.html): its long texts are not read.
+CARD_FIELDS = ("title", "url_path", "intro", "country", "start_year", "end_year", "procedure_type")
 
 
 def similar_cases(case, sector_ids, limit=LIMIT):
     """Up to `limit` live, public cases in the same language, best match first; one query."""
-    model = type(case)
-
-    def same(field, value, weight):
-        if value in (None, ""):
-            return Value(0, output_field=IntegerField())
-        return Case(When(**{field: value}, then=Value(weight)), default=Value(0))
-
-    # Counted per case in a subquery, not by grouping the cases' whole rows (their long texts):
-    # half the SQL time and less to compile. A case holds a sector once (the through table).
-    shared = (
-        model.sectors.through.objects.filter(casestudypage_id=OuterRef("pk"), sector__in=sector_ids)
-        .order_by()
-        .values("casestudypage_id")
-        .annotate(count=Count("*"))
-        .values("count")
-    )
-    shared_sectors = (
-        Coalesce(Subquery(shared, output_field=IntegerField()), 0)
-        if sector_ids
-        else Value(0, output_field=IntegerField())
-    )
     return list(
-        public_pages(model.objects)
+        public_pages(type(case).objects)
         .filter(locale_id=case.locale_id)
         .exclude(pk=case.pk)
         .select_related("procedure_type")
-        .annotate(
-            score=same("procedure_type_id", case.procedure_type_id, PROCEDURE_WEIGHT)
-            + shared_sectors * SECTOR_WEIGHT
-            + same("country", case.country, COUNTRY_WEIGHT)
-        )
+        .only(*CARD_FIELDS)
+        .annotate(score=Likeness(case, sector_ids))
         .filter(score__gt=0)
         .order_by("-score", "title")[:limit]
     )
+
+
+class Likeness(Expression):
+    """A case's score against `case`: the weights of the procedure and country it shares, and
+    of each sector, counted in a subquery (not by grouping the cases' whole rows, their long
+    texts). Its SQL is written here: the ORM's Case, When and counting subquery took about
+    3 ms of CPU to build and compile, the database 0.2 ms to answer."""
+
+    def __init__(self, case, sector_ids):
+        super().__init__(output_field=IntegerField())
+        self.case, self.sector_ids = case, list(sector_ids)
+        self.columns = [F("pk"), F("procedure_type_id"), F("country")]
+
+    def get_source_expressions(self):
+        return self.columns
+
+    def set_source_expressions(self, expressions):
+        self.columns = list(expressions)
+
+    def as_sql(self, compiler, connection):
+        pk, procedure, country = (compiler.compile(column)[0] for column in self.columns)
+        terms, params = [], []
+        if self.case.procedure_type_id is not None:
+            terms.append(f"CASE WHEN {procedure} = %s THEN {PROCEDURE_WEIGHT} ELSE 0 END")
+            params.append(self.case.procedure_type_id)
+        if self.sector_ids:
+            terms.append(f"{SECTOR_WEIGHT} * ({self.shared_sectors(pk, connection)})")
+            params.extend(self.sector_ids)
+        if self.case.country:
+            terms.append(f"CASE WHEN {country} = %s THEN {COUNTRY_WEIGHT} ELSE 0 END")
+            params.append(self.case.country)
+        return " + ".join(f"({term})" for term in terms) or "0", params
+
+    def shared_sectors(self, pk, connection):
+        """How many of the sectors the case with that id holds (once each: the through table)."""
+        name, meta = connection.ops.quote_name, type(self.case).sectors.through._meta
+        case_id = name(meta.get_field("casestudypage").column)
+        sector_id = name(meta.get_field("sector").column)
+        marks = ", ".join(["%s"] * len(self.sector_ids))
+        return (
+            f"SELECT COUNT(*) FROM {name(meta.db_table)} {name('shared')}"  # noqa: S608 (names)
+            f" WHERE {name('shared')}.{case_id} = {pk}"
+            f" AND {name('shared')}.{sector_id} IN ({marks})"
+        )

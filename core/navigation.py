@@ -27,12 +27,14 @@ def home_page(request, language_code=None):
     site = Site.find_for_request(request)
     if site is None:
         return None
+    code = language_code or get_language()
+    routed_code, routed = getattr(request, "routed_home", (None, None))  # core.routing's walk
+    if routed is not None and routed_code == code:
+        return routed
     root_keys = Page.objects.filter(sites_rooted_here=site).values("translation_key")
     return (
         Page.objects.live()
-        .filter(
-            translation_key__in=root_keys, locale__language_code=language_code or get_language()
-        )
+        .filter(translation_key__in=root_keys, locale__language_code=code)
         .first()
     )
 
@@ -57,7 +59,9 @@ def menu_items(home, current_page=None):
     """The home page's live children shown in menus, each flagged when it holds the current page."""
     if home is None:
         return []
-    items = list(public_pages(home.get_children()).in_menu())
+    # What a menu link shows (and menu_titles reads): a page's 30 other columns cost reading.
+    menu = public_pages(home.get_children()).in_menu()
+    items = list(menu.only("path", "url_path", "title", "content_type_id"))
     menu_titles(items)
     current_path = current_page.path if current_page else ""
     return [(item, current_path.startswith(item.path)) for item in items]
@@ -95,6 +99,10 @@ def menu_titles(pages):
         page.menu_title = titles.get(page.pk, "")
 
 
+# What a link to a page (its address) and a breadcrumb (its title) read of it.
+LINKED_FIELDS = ("path", "depth", "url_path", "title")
+
+
 def breadcrumbs(page):
     """The page's ancestors below the tree root, nearest last; read once per page object (the
     breadcrumbs and the language links both ask, on the same request's page)."""
@@ -110,7 +118,8 @@ def page_language_links(page):
     paths = [page.path[: page.steplen * depth] for depth in range(2, page.depth)]
     chain_keys = Page.objects.filter(path__in=[*paths, page.path]).values("translation_key")
     translated = Q(live=True, translation_key__in=chain_keys) & ~Q(locale_id=page.locale_id)
-    rows = list(Page.objects.filter(Q(path__in=paths) | translated).select_related("locale"))
+    rows = Page.objects.filter(Q(path__in=paths) | translated).select_related("locale")
+    rows = list(rows.only(*LINKED_FIELDS, "live", "translation_key", "locale__language_code"))
     page.__dict__.setdefault("_ancestors_below_root", [row for row in rows if row.path in paths])
     chain = [*breadcrumbs(page), page]
     found = {}

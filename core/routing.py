@@ -26,6 +26,7 @@ from django.utils.translation import get_language
 from wagtail import urls as wagtail_urls
 from wagtail import views as wagtail_views
 from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page, Site
 
 from core import wagtail_internals
@@ -88,6 +89,40 @@ def remember_route(request, components, page):
     cache.set(key, (page, below_routable), settings.FRAGMENT_CACHE_SECONDS)
 
 
+def walk(request, components):
+    """Page.route_for_request's walk from the site's root page in the active language, that
+    page read with its own fields in one query (Wagtail's `root_page.localized.specific` reads
+    the locale, the translation and then the specific page: one to three queries); None for
+    no page. The home page found is kept for the menu (core.navigation.home_page)."""
+    site = find_site(request)
+    if site is None:
+        return None
+    code, home = localized_root(site.root_page)
+    if home is None:  # not translated, or not live: Wagtail's own reading and its fallback
+        home = site.root_page.localized.specific
+    else:
+        request.routed_home = (code, home)
+    try:
+        return home.route(request, components)
+    except Http404:
+        return None
+
+
+def localized_root(root):
+    """(language code, the live translation of a site's root page in the active language,
+    specific), or (None, None)."""
+    if not getattr(settings, "WAGTAIL_I18N_ENABLED", False) or root.specific_class is None:
+        return None, None
+    try:
+        code = get_supported_content_language_variant(get_language())
+    except LookupError:
+        return None, None
+    pages = root.specific_class.objects.filter(
+        translation_key=root.translation_key, locale__language_code=code, live=True
+    )
+    return code, next(iter(pages), None)
+
+
 def serve(request, path):
     """wagtail.views.serve, the page found through the cache when it can."""
     components = [component for component in path.split("/") if component]
@@ -95,11 +130,10 @@ def serve(request, path):
     if found is Http404:
         raise Http404
     if found is None:
-        found = Page.route_for_request(request, path)  # Wagtail keeps it for its serve view
+        found = walk(request, components)
         if found is None:
             raise Http404
-    else:
-        wagtail_internals.preset_route(request, found)
+    wagtail_internals.preset_route(request, found)  # Wagtail's serve view takes it as found
     if not getattr(found[0], "known_unrestricted", False):  # walked, or a child of a kept page
         remember_route(request, components, found[0])
     return wagtail_views.serve(request, path)

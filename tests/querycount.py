@@ -51,3 +51,18 @@ def assert_page_budget(client, url, grow, budget=8, cold_budget=None):
     assert after <= budget, f"{url}: {after} queries, budget {budget}"
     if cold_budget is not None:
         assert cold_after <= cold_budget, f"{url} afresh: {cold_after} queries, {cold_budget}"
+
+
+def python_calls(build):
+    """Python function calls spent building a queryset and compiling its SQL: what the ORM
+    costs a query, repeatable whatever the machine's load."""
+    import sys
+
+    calls = []
+    str(build().query)  # the ORM's per-process lookups filled first
+    sys.setprofile(lambda frame, event, arg: calls.append(1) if event == "call" else None)
+    try:
+        str(build().query)
+    finally:
+        sys.setprofile(None)
+    return len(calls)

@@ -6,7 +6,8 @@ production with the page cache off; `--cold` turns every cache off (page, fragme
 cards, bodies: FRAGMENT_CACHE_SECONDS=0), what a page costs right after a publish. Prints a
 Markdown table; `--breakdown` adds where each page's time goes (SQL, ORM compilation,
 templates, routing, the visibility rule, glossary linking, and the template time split into
-the engine itself and the ORM run from templates); `--profile NAME` adds cProfile's
+the engine itself and the ORM run from templates); `--calls` the Python function calls of one
+request (the same count whatever the machine's load); `--profile NAME` adds cProfile's
 top functions for the pages whose name contains NAME.
 
     DATABASE_URL=sqlite:///scale.sqlite3 python -m tools.profile_pages --runs 30 [--cold]
@@ -131,6 +132,17 @@ def measure(client, url, runs, warm):
     with CaptureQueriesContext(connection) as queries, connection.execute_wrapper(note_caller):
         client.get(url)
     return len(queries), statistics.median(times), callers
+
+
+def python_calls(client, url):
+    """Python function calls of one request: unlike CPU time, the same whatever the load."""
+    calls = []
+    sys.setprofile(lambda frame, event, arg: calls.append(1) if event == "call" else None)
+    try:
+        client.get(url)
+    finally:
+        sys.setprofile(None)
+    return len(calls)
 
 
 def where_from():
@@ -269,6 +281,7 @@ def main():
     parser.add_argument("--sql", action="store_true", help="print each page's queries")
     parser.add_argument("--save", default="", help="write each page's HTML into this folder")
     parser.add_argument("--cold", action="store_true", help="every cache off, fragments too")
+    parser.add_argument("--calls", action="store_true", help="Python calls of one request")
     parser.add_argument(
         "--breakdown", action="store_true", help="per cent of each page's time per part"
     )
@@ -298,8 +311,9 @@ def main():
     with override_settings(**overrides):
         client = Client(HTTP_HOST="127.0.0.1")
         parts = [part for part, _ in PARTS + SAMPLED_PARTS] if args.breakdown else []
-        print("| page | address | queries | CPU ms |" + "".join(f" {p} % |" for p in parts))
-        print("| --- | --- | ---: | ---: |" + " ---: |" * len(parts))
+        calls = " Python calls |" if args.calls else ""
+        print(f"| page | address | queries | CPU ms |{calls}" + "".join(f" {p} % |" for p in parts))
+        print("| --- | --- | ---: | ---: |" + " ---: |" * (len(parts) + bool(calls)))
         profiles = []
         for name, url in page_addresses():
             if args.only and args.only not in name:
@@ -307,7 +321,8 @@ def main():
             count, ms, sql = measure(client, url, args.runs, args.warm)
             shares = breakdown(client, url, args.runs) if parts else {}
             shares.update(engine_split(client, url, 3 * args.runs) if parts else {})
-            cells = "".join(f" {shares[part]:.0f} |" for part in parts)
+            cells = f" {python_calls(client, url)} |" if args.calls else ""
+            cells += "".join(f" {shares[part]:.0f} |" for part in parts)
             print(f"| {name} | `{url}` | {count} | {ms:.1f} |{cells}", flush=True)
             if args.save:
                 Path(args.save).mkdir(parents=True, exist_ok=True)

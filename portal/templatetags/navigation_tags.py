@@ -55,7 +55,7 @@ def breadcrumbs(context):
 def footer_links():
     pages = public_pages(ContentPage.objects)
     pages = pages.filter(in_footer=True, locale__language_code=get_language())
-    return {"pages": list(pages.order_by("path"))}
+    return {"pages": list(pages.order_by("path").only("title", "url_path"))}  # a link each
 
 
 @register.inclusion_tag("includes/footer_organisations.html")

@@ -1,5 +1,7 @@
 """tools/profile_pages.py finds each page type present and measures it."""
 
+import sys
+
 from django.utils import translation
 
 import pytest
@@ -21,6 +23,11 @@ def test_addresses_and_measures(client, homes):
     queries, cpu_ms, callers = profile_pages.measure(client, addresses["library"], runs=2, warm=1)
     assert queries == len(callers) > 0
     assert cpu_ms > 0
+    # The same count each time (a repeatable measure whatever the load), and one a profiler's
+    # hook left unset: a second count is not inflated by the first one's.
+    calls = profile_pages.python_calls(client, addresses["library"])
+    assert calls == profile_pages.python_calls(client, addresses["library"]) > 1000
+    assert sys.getprofile() is None
 
 
 @pytest.mark.django_db
