@@ -9,10 +9,12 @@ and `document_is_public(document)`, which the library's `objects.public()` and `
 call too.
 """
 
-from django.db.models import BooleanField, Exists, Expression, F, OuterRef
+from django.db.models import BooleanField, Exists, OuterRef
 from django.db.models.functions import Length, Substr
 
 from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction
+
+from core.written_sql import WrittenSQL
 
 
 def restricted_collections():
@@ -41,26 +43,17 @@ def public_pages(pages):
     return pages.live().filter(Uncovered("path"))
 
 
-class WrittenRule(Expression):
-    """A rule of this module about one column, as a condition whose SQL is written here: the ORM
-    took about 1 ms of CPU to build and compile each as a subquery, on every menu, footer and
-    list (the same SQL as the ORM's, tests/core/test_visibility_plan.py)."""
+class WrittenRule(WrittenSQL):
+    """A rule of this module about one column, as a condition whose SQL is written here (the
+    same SQL as the ORM's, tests/core/test_visibility_plan.py)."""
 
     conditional = True
 
     def __init__(self, column):
-        super().__init__(output_field=BooleanField())
-        self.column = F(column)
+        super().__init__(column, output_field=BooleanField())
 
-    def get_source_expressions(self):
-        return [self.column]
-
-    def set_source_expressions(self, expressions):
-        (self.column,) = expressions
-
-    def as_sql(self, compiler, connection):
-        column, params = compiler.compile(self.column)
-        return self.template(column, connection.ops.quote_name), params
+    def written(self, columns, name):
+        return self.template(*columns, name), []
 
 
 class Uncovered(WrittenRule):

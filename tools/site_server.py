@@ -16,7 +16,7 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
@@ -121,11 +121,16 @@ def site_base(url):
     """The database and uploaded files of SETUP_COMMANDS, run once in this process for the
     engine the URL names (with test settings: what they store does not depend on them)."""
     if url not in BASES:
-        tmp_dir = Path(tempfile.mkdtemp(prefix="procureplus-site-base-"))
-        atexit.register(shutil.rmtree, tmp_dir, ignore_errors=True)
-        database = fresh_database(tmp_dir, "_site_base", url)
-        base_url = database.__enter__()
-        atexit.register(database.__exit__, None, None, None)  # runs before the folder goes
+        kept = ExitStack()  # closed when the process ends: the database, then the folder
+        atexit.register(kept.close)
+        tmp_dir = Path(
+            kept.enter_context(
+                tempfile.TemporaryDirectory(
+                    prefix="procureplus-site-base-", ignore_cleanup_errors=True
+                )
+            )
+        )
+        base_url = kept.enter_context(fresh_database(tmp_dir, "_site_base", url))
         run_commands(SETUP_COMMANDS, site_environment(tmp_dir, base_url, production=False))
         BASES[url] = (base_url, tmp_dir / "media")
     return BASES[url]
