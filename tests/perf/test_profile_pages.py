@@ -23,10 +23,12 @@ def test_addresses_and_measures(client, homes):
     queries, cpu_ms, callers = profile_pages.measure(client, addresses["library"], runs=2, warm=1)
     assert queries == len(callers) > 0
     assert cpu_ms > 0
-    # The same count each time (a repeatable measure whatever the load), and one a profiler's
+    # Nearly the same count each time (a repeatable measure whatever the load), and one a profiler's
     # hook left unset: a second count is not inflated by the first one's.
     calls = profile_pages.python_calls(client, addresses["library"])
-    assert calls == profile_pages.python_calls(client, addresses["library"]) > 1000
+    again = profile_pages.python_calls(client, addresses["library"])
+    assert calls > 1000
+    assert abs(calls - again) <= calls // 1000  # on PostgreSQL a dozen calls of 26,000 vary
     assert sys.getprofile() is None
 
 
