@@ -2,6 +2,7 @@
 
 from django.db.models import IntegerField
 
+from core.prepared import PreparedFamily
 from core.visibility import public_pages
 from core.written_sql import WrittenSQL
 
@@ -14,46 +15,68 @@ CARD_FIELDS = ("title", "url_path", "intro", "country", "start_year", "end_year"
 
 
 def similar_cases(case, sector_ids, limit=LIMIT):
-    """Up to `limit` live, public cases in the same language, best match first; one query."""
-    return list(
-        public_pages(type(case).objects)
-        .filter(locale_id=case.locale_id)
-        .exclude(pk=case.pk)
-        .select_related("procedure_type")
-        .only(*CARD_FIELDS)
-        .annotate(score=Likeness(case, sector_ids))
-        .filter(score__gt=0)
-        .order_by("-score", "title")[:limit]
-    )
+    """Up to `limit` live, public cases in the same language, best match first; one query, a
+    prepared queryset (core/prepared.py) per shape of score: with or without a procedure, a
+    country, and by the number of sectors."""
+    procedure, country = case.procedure_type_id, case.country
+    shape = (type(case), procedure is not None, bool(country), limit)
+    extra = [value for value in (procedure, country) if value is not None and value != ""]
+    return SIMILAR(shape, case.locale_id, case.pk, *extra, *sector_ids)
+
+
+def similar_to(model, has_procedure, has_country, limit):
+    """The queryset of similar_cases for cases of that shape, by its values."""
+
+    def build(locale_id, pk, *values):
+        procedure = values[0] if has_procedure else None
+        country = values[has_procedure] if has_country else ""
+        sector_ids = values[has_procedure + has_country :]
+        return (
+            public_pages(model.objects)
+            .filter(locale_id=locale_id)
+            .exclude(pk=pk)
+            .select_related("procedure_type")
+            .only(*CARD_FIELDS)
+            .annotate(score=Likeness(model, procedure, country, sector_ids))
+            .filter(score__gt=0)
+            .order_by("-score", "title")[:limit]
+        )
+
+    return build
+
+
+SIMILAR = PreparedFamily(similar_to)  # per shape of score
 
 
 class Likeness(WrittenSQL):
-    """A case's score against `case`: the weights of the procedure and country it shares, and
-    of each sector, counted in a subquery (not by grouping the cases' whole rows, their long
-    texts). Its SQL is written here: the ORM's Case, When and counting subquery took about
-    3 ms of CPU to build and compile, the database 0.2 ms to answer."""
+    """A case's score against a case of that model, procedure and country: the weights of the
+    procedure and country it shares, and of each sector, counted in a subquery (not by
+    grouping the cases' whole rows, their long texts). Its SQL is written here: the ORM's
+    Case, When and counting subquery took about 3 ms of CPU to build and compile, the
+    database 0.2 ms to answer."""
 
-    def __init__(self, case, sector_ids):
+    def __init__(self, model, procedure_type_id, country, sector_ids):
         super().__init__("pk", "procedure_type_id", "country", output_field=IntegerField())
-        self.case, self.sector_ids = case, list(sector_ids)
+        self.model, self.procedure, self.country = model, procedure_type_id, country
+        self.sector_ids = list(sector_ids)
 
     def written(self, columns, name):
         pk, procedure, country = columns
         terms, params = [], []
-        if self.case.procedure_type_id is not None:
+        if self.procedure is not None:
             terms.append(f"CASE WHEN {procedure} = %s THEN {PROCEDURE_WEIGHT} ELSE 0 END")
-            params.append(self.case.procedure_type_id)
+            params.append(self.procedure)
         if self.sector_ids:
             terms.append(f"{SECTOR_WEIGHT} * ({self.shared_sectors(pk, name)})")
             params.extend(self.sector_ids)
-        if self.case.country:
+        if self.country:
             terms.append(f"CASE WHEN {country} = %s THEN {COUNTRY_WEIGHT} ELSE 0 END")
-            params.append(self.case.country)
+            params.append(self.country)
         return " + ".join(f"({term})" for term in terms) or "0", params
 
     def shared_sectors(self, pk, name):
         """How many of the sectors the case with that id holds (once each: the through table)."""
-        meta = type(self.case).sectors.through._meta
+        meta = self.model.sectors.through._meta
         case_id = name(meta.get_field("casestudypage").column)
         sector_id = name(meta.get_field("sector").column)
         marks = ", ".join(["%s"] * len(self.sector_ids))

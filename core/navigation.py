@@ -9,8 +9,9 @@ from django.db.models import Q
 from django.urls import translate_url
 from django.utils.translation import get_language
 
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
+from core.prepared import Prepared
 from core.visibility import public_pages
 
 
@@ -24,7 +25,11 @@ class LanguageLink(NamedTuple):
 
 def home_page(request, language_code=None):
     """The live home page of the request's site in the given (default: active) language."""
-    site = Site.find_for_request(request)
+    # Imported here: core.routing imports Wagtail's views, which need the models loaded, and
+    # this module is imported while they load (buyers' newsletter).
+    from core.routing import find_site
+
+    site = find_site(request)
     if site is None:
         return None
     code = language_code or get_language()
@@ -59,12 +64,22 @@ def menu_items(home, current_page=None):
     """The home page's live children shown in menus, each flagged when it holds the current page."""
     if home is None:
         return []
-    # What a menu link shows (and menu_titles reads): a page's 30 other columns cost reading.
-    menu = public_pages(home.get_children()).in_menu()
-    items = list(menu.only("path", "url_path", "title", "content_type_id"))
+    items = MENU(home.path, home.depth + 1)
     menu_titles(items)
     current_path = current_page.path if current_page else ""
     return [(item, current_path.startswith(item.path)) for item in items]
+
+
+# A page's children in the menu; what a menu link shows (and menu_titles reads), not the
+# page's 30 other columns.
+MENU = Prepared(
+    lambda path, depth: (
+        public_pages(Page.objects.filter(path__startswith=path, depth=depth))
+        .in_menu()
+        .order_by("path")
+        .only("path", "url_path", "title", "content_type_id")
+    )
+)
 
 
 def menu_titles(pages):
@@ -111,15 +126,23 @@ def breadcrumbs(page):
     return page._ancestors_below_root
 
 
+def language_rows(locale_id, path, *ancestor_paths):
+    """The ancestors' pages (by their paths) and the live translations of them and the page."""
+    chain_keys = Page.objects.filter(path__in=[*ancestor_paths, path]).values("translation_key")
+    translated = Q(live=True, translation_key__in=chain_keys) & ~Q(locale_id=locale_id)
+    rows = Page.objects.filter(Q(path__in=ancestor_paths) | translated).select_related("locale")
+    return rows.only(*LINKED_FIELDS, "live", "translation_key", "locale__language_code")
+
+
+LANGUAGE_ROWS = Prepared(language_rows)
+
+
 def page_language_links(page):
     """A link per language to this page's translation, else to its nearest translated ancestor.
 
     One query reads the translations and the page's ancestors, kept for its breadcrumbs."""
     paths = [page.path[: page.steplen * depth] for depth in range(2, page.depth)]
-    chain_keys = Page.objects.filter(path__in=[*paths, page.path]).values("translation_key")
-    translated = Q(live=True, translation_key__in=chain_keys) & ~Q(locale_id=page.locale_id)
-    rows = Page.objects.filter(Q(path__in=paths) | translated).select_related("locale")
-    rows = list(rows.only(*LINKED_FIELDS, "live", "translation_key", "locale__language_code"))
+    rows = LANGUAGE_ROWS(page.locale_id, page.path, *paths)
     page.__dict__.setdefault("_ancestors_below_root", [row for row in rows if row.path in paths])
     chain = [*breadcrumbs(page), page]
     found = {}

@@ -13,6 +13,7 @@ from wagtail.models import Page, get_page_models
 
 from core.listing import clean_choice, paginate, query_without
 from core.navigation import live_page_of_type
+from core.routing import find_site
 from core.versioned_cache import versioned_key
 from search import promotions, registry, statistics
 from search.models import SearchEntry, kind_choices
@@ -61,6 +62,7 @@ def find_urls(entries, request, language):
         by_kind.setdefault(entry.kind, []).append(entry)
     page_ids = [e.object_id for e in entries if not registry.source_for_kind(e.kind)]
     pages = Page.objects.in_bulk(page_ids)
+    find_site(request)  # read once as core.routing reads it; each page's get_url reuses it
     for kind, items in by_kind.items():
         source = registry.source_for_kind(kind)
         if source is None:

@@ -20,11 +20,16 @@ from casestudies.similar import similar_cases
 from core.csv_export import csv_response
 from core.listing import clean_choice, clean_int, paginate, query_without
 from core.models import BasePage, BodyPage, ChoiceLabels, RelatedDocumentsMixin
+from core.prepared import Prepared
 from core.versioned_cache import remember
 from core.visibility import public_pages
 
 from .taxonomy import ProcedureType, Sector
 
+# A published case's sectors, in their order; every procedure and sector, for the filters.
+SECTORS_OF = Prepared(lambda pk: Sector.objects.filter(casestudypage=pk))
+ALL_PROCEDURES = Prepared(lambda: ProcedureType.objects.all())
+ALL_SECTORS = Prepared(lambda: Sector.objects.all())
 RICH_TEXT = ["bold", "italic", "ol", "ul", "link", "document-link"]
 
 
@@ -48,8 +53,8 @@ class CaseStudyIndexPage(RoutablePageMixin, BodyPage):
         )
         countries = dict(COUNTRIES)
         return (
-            list(ProcedureType.objects.all()),
-            list(Sector.objects.all()),
+            ALL_PROCEDURES(),
+            ALL_SECTORS(),
             [(code, countries[code]) for code in sorted(set(used_countries)) if code in countries],
         )
 
@@ -247,12 +252,16 @@ class CaseStudyPage(ChoiceLabels, RelatedDocumentsMixin, BasePage):
         if getattr(request, "is_preview", False):
             context.update(self.related())  # a draft's sectors, not the published ones
         else:
-            context.update(remember(request, f"case-related:{self.pk}", self.related))
+            published = remember(
+                request, f"case-related:{self.pk}", lambda: self.related(SECTORS_OF(self.pk))
+            )
+            context.update(published)
         return context
 
-    def related(self):
-        """Its procedure, sectors and similar cases: they change only with content."""
-        sectors = list(self.sectors.all())
+    def related(self, sectors=None):
+        """Its procedure, sectors and similar cases: they change only with content. The
+        sectors as read (published), else as this object holds them (a draft's)."""
+        sectors = list(self.sectors.all()) if sectors is None else sectors
         return {
             "procedure": self.procedure_type,
             "sector_list": sectors,

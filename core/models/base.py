@@ -13,6 +13,7 @@ from wagtail.search import index
 
 from core import wagtail_internals
 from core.blocks import BodyBlock
+from core.prepared import Prepared, PreparedFamily
 from core.visibility import public_documents
 
 
@@ -61,16 +62,25 @@ class BasePage(Page):
 
     def route(self, request, path_components):
         """Wagtail's route; a child of the one page type this page takes is read with its own
-        fields in one query, not two (the plain page, then its specific one)."""
-        child_model = self.only_child_model()
-        if not path_components or child_model is None:
+        fields in one query, not two (the plain page, then its specific one). Both readings
+        are prepared querysets (core/prepared.py)."""
+        if not path_components:
             return super().route(request, path_components)
-        try:
-            child = child_model.routed_pages().child_of(self).get(slug=path_components[0])
-        except child_model.DoesNotExist:  # a child of another type, or none: Wagtail decides
+        child_model = self.only_child_model() or self.child_type(path_components[0])
+        if child_model is None:
             return super().route(request, path_components)
+        found = ROUTED_CHILDREN((child_model,), self.path, self.depth + 1, path_components[0])
+        if len(found) != 1:  # a child of another type, or none: Wagtail decides
+            return super().route(request, path_components)
+        child = found[0]
         wagtail_internals.preset_parent(child, self)
         return child.specific.route(request, path_components[1:])
+
+    def child_type(self, slug):
+        """The page type of this page's child with that slug, if it is one of the project's."""
+        found = CHILD_TYPES(self.path, self.depth + 1, slug)
+        model = found[0].specific_class if len(found) == 1 else None
+        return model if model is not None and issubclass(model, BasePage) else None
 
     @classmethod
     def only_child_model(cls):
@@ -89,6 +99,28 @@ class BasePage(Page):
         a section page (a library, a form) their subpage_types say, as its app may name none."""
         at_root = parent.is_root() and getattr(cls, "parent_page_types", None) is None
         return super().can_create_at(parent) and not at_root
+
+
+def routed_children(model):
+    """The routed_pages() of that type below a parent (its path, the children's depth), by slug."""
+    return lambda path, depth, slug: model.routed_pages().filter(
+        path__startswith=path, depth=depth, slug=slug
+    )
+
+
+ROUTED_CHILDREN = PreparedFamily(routed_children)
+# A child's type by its parent's path, its depth and its slug.
+CHILD_TYPES = Prepared(
+    lambda path, depth, slug: Page.objects.filter(
+        path__startswith=path, depth=depth, slug=slug
+    ).only("content_type_id")
+)
+
+
+# The documents of these ids that a visitor may see.
+PUBLIC_DOCUMENTS = Prepared(
+    lambda *pks: public_documents(get_document_model().objects.filter(pk__in=pks))
+)
 
 
 class BodyPage(BasePage):
@@ -129,6 +161,5 @@ class RelatedDocumentsMixin(models.Model):
         chosen = [block["value"] for block in self.documents.raw_data if block["value"] is not None]
         if not chosen:
             return []
-        documents = get_document_model().objects.filter(pk__in=chosen)
-        public = public_documents(documents).in_bulk()
+        public = {document.pk: document for document in PUBLIC_DOCUMENTS(*chosen)}
         return [public[pk] for pk in chosen if pk in public]

@@ -6,6 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 
+from core.prepared import Prepared
+
 
 @register_setting(icon="site")
 class PortalSettings(BaseGenericSetting):
@@ -68,6 +70,13 @@ class PortalSettings(BaseGenericSetting):
     def __str__(self):
         return str(self._meta.verbose_name)
 
+    @classmethod
+    def _get_or_create(cls):
+        """Wagtail's reading of the one record (on every page's footer), a prepared queryset
+        (core/prepared.py); made when there is none, as Wagtail makes it."""
+        found = FIRST_SETTINGS()
+        return found[0] if found else cls.objects.create()
+
     def social_links(self):
         """(name, address) of each network that has one, in a fixed order."""
         links = [
@@ -77,3 +86,7 @@ class PortalSettings(BaseGenericSetting):
             ("Facebook", self.facebook_url),
         ]
         return [(name, url) for name, url in links if url]
+
+
+# Wagtail's `base_queryset().first()`: the record of the lowest id.
+FIRST_SETTINGS = Prepared(lambda: PortalSettings.base_queryset().order_by("pk")[:1])

@@ -10,6 +10,7 @@ from wagtail.models import Page
 from buyers.models import NewsletterPage, ProcedureChooserPage, SupportRequestPage
 from casestudies.models import CaseStudyPage
 from core.models import BodyPage
+from core.prepared import PreparedFamily
 from core.versioned_cache import remember
 from core.visibility import public_pages
 from documents.models import (
@@ -58,33 +59,61 @@ class HomePage(BodyPage):
 
     def whats_new(self):
         # The model's own order: newest first, undated documents last; second formats folded.
-        latest = LibraryDocument.objects.listed().defer("text_content")
-        latest = latest.prefetch_related(other_formats())
-        latest_documents = list(latest[: self.latest_documents_count])
-        cases = public_pages(CaseStudyPage.objects.descendant_of(self))
-        cases = cases.select_related("procedure_type")
-        sections = self.sections((DocumentLibraryPage, WebinarIndexPage, *self.buyer_tools))
+        latest_documents = LATEST_DOCUMENTS((self.latest_documents_count,))
+        # Each of its own type with its own fields unread: what is new only links to them.
+        sections = SECTIONS((self.section_types(),), self.path, self.depth)
+        sections = [page.specific_deferred for page in sections]
         library = next((p for p in sections if isinstance(p, DocumentLibraryPage)), None)
         if library:
             library.add_detail_urls(latest_documents)
         return {
             "latest_documents": latest_documents,
             "webinar": Webinar.objects.select_related("slides").next_or_latest(),
-            "featured_cases": list(
-                cases.order_by("-featured", "-start_year", "title")[: self.featured_cases_count]
-            ),
+            "featured_cases": FEATURED_CASES((self.featured_cases_count,), self.path, self.depth),
             "library": library,
             "webinar_index": next((p for p in sections if isinstance(p, WebinarIndexPage)), None),
             # each type's blurb is a class attribute, so no query per type
             "buyer_tools": [p for p in sections if isinstance(p, self.buyer_tools)],
         }
 
-    def sections(self, models):
-        """The live pages of these types below this home page, in tree order, in one query (one
-        per type before). Each is of its own type with its own fields unread
-        (`specific_deferred`): what is new only links to them."""
-        pages = public_pages(Page.objects.descendant_of(self).type(*models)).order_by("path")
-        return [page.specific_deferred for page in pages]
+    @classmethod
+    def section_types(cls):
+        """The types of the pages what is new links to."""
+        return (DocumentLibraryPage, WebinarIndexPage, *cls.buyer_tools)
+
+
+# What is new, prepared querysets (core/prepared.py) by their LIMIT or page types: the newest
+# listed documents (the model's order: newest first, undated last; second formats folded in).
+LATEST_DOCUMENTS = PreparedFamily(
+    lambda count: (
+        lambda: (
+            LibraryDocument.objects.listed()
+            .defer("text_content")
+            .prefetch_related(other_formats())[:count]
+        )
+    )
+)
+# The case studies below a page (its path and depth), featured first.
+FEATURED_CASES = PreparedFamily(
+    lambda count: (
+        lambda path, depth: (
+            public_pages(CaseStudyPage.objects.filter(path__startswith=path, depth__gt=depth))
+            .select_related("procedure_type")
+            .order_by("-featured", "-start_year", "title")[:count]
+        )
+    )
+)
+
+
+def section_pages(models):
+    """The live pages of these types below a page (its path and depth), in tree order, in one
+    query (one per type before)."""
+    return lambda path, depth: public_pages(
+        Page.objects.filter(path__startswith=path, depth__gt=depth).type(*models)
+    ).order_by("path")
+
+
+SECTIONS = PreparedFamily(section_pages)
 
 
 class ContentPage(BodyPage):

@@ -2,6 +2,7 @@ from django import template
 from django.utils.translation import get_language
 
 from core import navigation
+from core.prepared import Prepared
 from core.versioned_cache import remember
 from core.visibility import public_pages
 from portal.models import ContentPage, Organisation
@@ -51,14 +52,29 @@ def breadcrumbs(context):
     return {"crumbs": crumbs, "page": page, "request": context["request"]}
 
 
-@register.inclusion_tag("includes/footer_links.html")
-def footer_links():
-    pages = public_pages(ContentPage.objects)
-    pages = pages.filter(in_footer=True, locale__language_code=get_language())
-    return {"pages": list(pages.order_by("path").only("title", "url_path"))}  # a link each
+# The footer's pages in a language, a link each (their title and address).
+FOOTER_PAGES = Prepared(
+    lambda language: (
+        public_pages(ContentPage.objects)
+        .filter(in_footer=True, locale__language_code=language)
+        .order_by("path")
+        .only("title", "url_path")
+    )
+)
+FOOTER_ROLES = [
+    Organisation.Role.INITIATIVE,
+    Organisation.Role.PARTNER,
+    Organisation.Role.CO_FUNDER,
+]
+FOOTER_ORGANISATIONS = Prepared(lambda: Organisation.objects.filter(role__in=FOOTER_ROLES))
+
+
+@register.inclusion_tag("includes/footer_links.html", takes_context=True)
+def footer_links(context):
+    # With the request, {% pageurl %} reads the sites' root paths once, not once per link.
+    return {"pages": FOOTER_PAGES(get_language()), "request": context.get("request")}
 
 
 @register.inclusion_tag("includes/footer_organisations.html")
 def footer_organisations():
-    roles = [Organisation.Role.INITIATIVE, Organisation.Role.PARTNER, Organisation.Role.CO_FUNDER]
-    return {"organisations": list(Organisation.objects.filter(role__in=roles))}
+    return {"organisations": FOOTER_ORGANISATIONS()}

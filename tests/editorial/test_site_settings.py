@@ -81,3 +81,14 @@ def test_settings_are_read_once_per_request(client, homes):
         client.get("/pt/")
     table = PortalSettings._meta.db_table
     assert sum(table in query["sql"] for query in queries.captured_queries) == 1
+
+
+@pytest.mark.django_db
+def test_the_record_is_wagtails_first_and_made_when_there_is_none():
+    """PortalSettings._get_or_create (a prepared queryset, core/prepared.py) answers as
+    Wagtail's: the first record, else a new one."""
+    PortalSettings.objects.all().delete()
+    made = PortalSettings.load()
+    assert PortalSettings.objects.get().pk == made.pk
+    PortalSettings.objects.create(contact_email="second@example.pt")
+    assert PortalSettings.load().pk == PortalSettings.base_queryset().first().pk == made.pk

@@ -2,6 +2,7 @@
 one query, not Wagtail's two (core/models/base.py BasePage.route), to the page Wagtail's walk
 finds, with the same 404s and restrictions; the view restrictions are read in one query."""
 
+from contextlib import contextmanager
 from unittest import mock
 
 from django.test import override_settings
@@ -33,9 +34,14 @@ def index(homes, request):
     return under(homes[request.param], CaseStudyIndexPageFactory)
 
 
+@contextmanager
 def wagtails_walk():
     """Every page routes its children as Wagtail's Page.route does."""
-    return mock.patch.object(BasePage, "only_child_model", return_value=None)
+    with (
+        mock.patch.object(BasePage, "only_child_model", return_value=None),
+        mock.patch.object(BasePage, "child_type", return_value=None),
+    ):
+        yield
 
 
 def test_only_single_type_parents_take_the_one_query_route():
@@ -110,6 +116,27 @@ def test_a_guide_is_routed_in_one_query_too(client, homes, language):
         with wagtails_walk():
             walked = query_count(client, guide.url)
         assert query_count(client, guide.url) == walked - 1
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["pt", "en"])
+def test_below_a_page_of_many_child_types_the_page_wagtail_finds(client, rf, homes, language):
+    """The home page takes many types: the child's type, then the child read as that type (two
+    prepared querysets, core/prepared.py), as many queries as Wagtail's walk."""
+    section = under(homes[language], ContentPageFactory, title="Section")
+    page = under(section, ContentPageFactory, title="Deep page")
+    with COLD:
+        with wagtails_walk():
+            walked = query_count(client, page.url)
+        assert query_count(client, page.url) == walked
+        assert b"Deep page" in client.get(page.url).content
+        for address in (section.url + "no-such-page/", page.url + "below/"):
+            assert client.get(address).status_code == 404, address
+    request = rf.get(page.url)
+    routed = homes[language].route(request, [section.slug, page.slug]).page
+    with wagtails_walk():
+        walked = homes[language].route(request, [section.slug, page.slug]).page
+    assert (type(routed), routed.pk, routed.get_parent()) == (type(walked), walked.pk, section)
 
 
 def wagtails_restrictions(page):

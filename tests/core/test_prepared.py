@@ -1,0 +1,178 @@
+"""Prepared querysets (core/prepared.py): the same rows as the ORM's, the SQL compiled once per
+shape and language, and a shape whose values do not land as given is never kept."""
+
+from unittest import mock
+
+from django.db import connection
+from django.db.models.sql.compiler import SQLCompiler
+from django.test.utils import CaptureQueriesContext
+from django.utils import translation
+
+from wagtail.models import Page
+
+import pytest
+
+from core.prepared import Prepared
+from tests.portal.factories import ContentPageFactory
+
+
+def children(path, depth):
+    return Page.objects.filter(path__startswith=path, depth=depth).order_by("path")
+
+
+def compiled(prepared, *values):
+    """The rows, and how many times the ORM compiled a query to read them."""
+    real = SQLCompiler.as_sql
+    with mock.patch.object(SQLCompiler, "as_sql", autospec=True, side_effect=real) as spy:
+        rows = prepared(*values)
+    return rows, spy.call_count
+
+
+@pytest.fixture
+def pages(homes):
+    made = {}
+    for code, number in (("pt", 3), ("en", 2)):
+        home = homes[code]
+        made[code] = [
+            ContentPageFactory(parent=home, locale=home.locale, slug=f"{code}-{n}").pk
+            for n in range(number)
+        ]
+    return made
+
+
+def pks(rows):
+    return [row.pk for row in rows]
+
+
+@pytest.mark.django_db
+def test_rows_are_the_orms_for_each_call_and_the_sql_is_compiled_once(homes, pages):
+    prepared = Prepared(children)
+    for code in ("pt", "en", "pt"):  # the kept shape answers for other values too
+        home = homes[code]
+        rows, compilations = compiled(prepared, home.path, home.depth + 1)
+        assert pks(rows) == pks(children(home.path, home.depth + 1)) == pages[code]
+    assert compilations == 0  # the third call: no query built or compiled
+    assert len(prepared.plans) == 1
+
+
+@pytest.mark.django_db
+def test_one_query_each_call_with_its_own_values(homes, pages):
+    prepared = Prepared(children)
+    prepared(homes["pt"].path, homes["pt"].depth + 1)
+    with CaptureQueriesContext(connection) as queries:
+        prepared(homes["en"].path, homes["en"].depth + 1)
+    assert len(queries) == 1
+    assert f"{homes['en'].path}%" in str(queries[0]["sql"]) or connection.vendor == "postgresql"
+
+
+@pytest.mark.django_db
+def test_a_shape_per_language(homes, pages):
+    """django-modeltranslation reads the active language's columns: a plan per language."""
+    prepared = Prepared(lambda pk: Page.objects.filter(pk=pk).only("title"))
+    page = pages["pt"][0]
+    for code in ("pt", "en"):
+        with translation.override(code):
+            assert pks(prepared(page)) == [page]
+    assert {language for language, _count in prepared.plans} == {"pt", "en"}
+
+
+@pytest.mark.django_db
+def test_select_related_and_annotations_as_the_orm_reads_them(homes, pages):
+    from django.db.models import F
+
+    prepared = Prepared(
+        lambda pk: Page.objects.filter(pk=pk)
+        .select_related("locale")
+        .annotate(doubled=F("depth") * 2)
+    )
+    prepared(pages["pt"][0])
+    page = Page.objects.get(pk=pages["en"][1])
+    with CaptureQueriesContext(connection) as queries:
+        (row,) = prepared(page.pk)
+        assert (row.locale.language_code, row.doubled) == ("en", page.depth * 2)
+    assert len(queries) == 1
+
+
+@pytest.mark.django_db
+def test_a_value_changed_on_its_way_is_not_kept(homes, pages):
+    """depth + 1 computed inside: the stand-in does not land as given, so no plan is kept."""
+    prepared = Prepared(lambda path, depth: children(path, depth + 1))
+    for code in ("pt", "en"):
+        home = homes[code]
+        assert pks(prepared(home.path, home.depth)) == pages[code]
+    assert list(prepared.plans.values()) == [None]
+
+
+@pytest.mark.django_db
+def test_text_that_like_escapes_is_read_afresh(homes, pages):
+    prepared = Prepared(lambda slug: Page.objects.filter(slug__startswith=slug).order_by("path"))
+    assert pks(prepared("pt-")) == pages["pt"]
+    with CaptureQueriesContext(connection) as queries:
+        assert prepared("pt_") == []  # "_" is LIKE's any-character: escaped, so nothing matches
+        assert prepared("%") == []
+    assert len(queries) == 2
+
+
+@pytest.mark.django_db
+def test_an_empty_answer_and_a_new_shape(homes, pages):
+    prepared = Prepared(lambda *pks: Page.objects.filter(pk__in=pks).order_by("pk"))
+    first_pt, first_en = pages["pt"][0], pages["en"][0]
+    assert prepared() == []  # pk__in=[]: no query at all
+    assert pks(prepared(first_pt)) == [first_pt]
+    assert pks(prepared(first_pt, first_en)) == [first_pt, first_en]
+    assert pks(prepared(pages["pt"][1])) == [pages["pt"][1]]
+
+
+def test_values_other_than_numbers_and_text_are_refused():
+    prepared = Prepared(lambda value: Page.objects.filter(live=value))
+    for value in (True, None, 1.5, [1]):
+        with pytest.raises(TypeError):
+            prepared(value)
+
+
+@pytest.mark.django_db
+def test_a_values_queryset_is_refused(homes):
+    prepared = Prepared(lambda pk: Page.objects.filter(pk=pk).values("title"))
+    with pytest.raises(ValueError, match="model instances"):
+        prepared(homes["pt"].pk)
+
+
+@pytest.mark.django_db
+def test_prefetch_related_still_prefetches(homes, pages):
+    prepared = Prepared(
+        lambda pk: Page.objects.filter(pk=pk).prefetch_related("view_restrictions")
+    )
+    prepared(homes["pt"].pk)
+    with CaptureQueriesContext(connection) as queries:
+        (row,) = prepared(homes["en"].pk)
+        assert list(row.view_restrictions.all()) == []
+    assert len(queries) == 2  # the page, then its restrictions: none per row after
+
+
+@pytest.mark.django_db
+def test_a_first_value_that_escapes_does_not_decide_the_shape(homes, pages):
+    prepared = Prepared(lambda slug: Page.objects.filter(slug__startswith=slug).order_by("path"))
+    assert prepared("pt_") == []
+    assert prepared.plans == {}  # no plan yet: "pt_" could not check one
+    assert pks(prepared("pt-")) == pages["pt"]
+    assert pks(compiled(prepared, "en-")[0]) == pages["en"]
+    assert compiled(prepared, "en-")[1] == 0
+
+
+@pytest.mark.django_db
+def test_exact_text_of_any_kind_runs_the_kept_sql(homes, pages):
+    """A value compared as it is (a host name, a slug) needs no escaping."""
+    ContentPageFactory(parent=homes["pt"], locale=homes["pt"].locale, slug="a_b")
+    prepared = Prepared(lambda slug: Page.objects.filter(slug=slug))
+    prepared("pt-0")
+    rows, compilations = compiled(prepared, "a_b")
+    assert ([row.slug for row in rows], compilations) == (["a_b"], 0)
+    assert compiled(prepared, "a%b")[0] == []
+
+
+@pytest.mark.django_db
+def test_a_value_lowered_on_its_way_is_not_kept(homes, pages):
+    prepared = Prepared(lambda slug: Page.objects.filter(slug=slug.lower()))
+    assert pks(prepared("PT-0")) == pages["pt"][:1]
+    assert list(prepared.plans.values()) == [None]
+    assert pks(prepared("EN-1")) == pages["en"][1:]
