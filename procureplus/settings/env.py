@@ -38,6 +38,16 @@ def sqlite_options(busy_seconds):
     }
 
 
+def postgresql_options(prepare_threshold):
+    """psycopg 3 binds parameters on the server and prepares a query once it has run
+    prepare_threshold times on a connection, so a kept connection plans it once. Empty:
+    Django's default (client-side binding, nothing prepared), for PgBouncer in transaction
+    pooling mode, which runs the next transaction on a server connection without the statement."""
+    if not prepare_threshold.strip():
+        return {}
+    return {"server_side_binding": True, "prepare_threshold": int(prepare_threshold)}
+
+
 CHECKOUT_DIR = Path(__file__).resolve().parent.parent.parent
 
 
