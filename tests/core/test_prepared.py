@@ -81,9 +81,9 @@ def test_select_related_and_annotations_as_the_orm_reads_them(homes, pages):
     from django.db.models import F
 
     prepared = Prepared(
-        lambda pk: Page.objects.filter(pk=pk)
-        .select_related("locale")
-        .annotate(doubled=F("depth") * 2)
+        lambda pk: (
+            Page.objects.filter(pk=pk).select_related("locale").annotate(doubled=F("depth") * 2)
+        )
     )
     prepared(pages["pt"][0])
     page = Page.objects.get(pk=pages["en"][1])
@@ -139,9 +139,7 @@ def test_a_values_queryset_is_refused(homes):
 
 @pytest.mark.django_db
 def test_prefetch_related_still_prefetches(homes, pages):
-    prepared = Prepared(
-        lambda pk: Page.objects.filter(pk=pk).prefetch_related("view_restrictions")
-    )
+    prepared = Prepared(lambda pk: Page.objects.filter(pk=pk).prefetch_related("view_restrictions"))
     prepared(homes["pt"].pk)
     with CaptureQueriesContext(connection) as queries:
         (row,) = prepared(homes["en"].pk)
