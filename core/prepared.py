@@ -43,23 +43,26 @@ def mark(index, value):
 
 def slot_of(param, marks):
     for index, marked in enumerate(marks):
-        if param == marked and type(param) is type(marked):
-            return ("value", index)
+        # A number may come wrapped in its type (psycopg's Int4 with server-side binding).
+        text = isinstance(param, str)
+        if text == isinstance(marked, str) and not isinstance(param, bool) and param == marked:
+            return ("value", index, type(param))
         if isinstance(marked, str) and isinstance(param, str) and marked in param:
             return ("text", index, param)
     return ("fixed", param)
 
 
 def fill(slots, marks, values):
+    """The parameters of a kept shape for these values (a tuple, as the ORM's)."""
     params = []
     for slot in slots:
         if slot[0] == "value":
-            params.append(values[slot[1]])
+            params.append(slot[2](values[slot[1]]))
         elif slot[0] == "text":
             params.append(slot[2].replace(marks[slot[1]], values[slot[1]]))
         else:
             params.append(slot[1])
-    return params
+    return tuple(params)
 
 
 class Prepared:
@@ -96,7 +99,7 @@ class Prepared:
         patterned = {slot[1] for slot in slots if slot[0] == "text"}
         if any(needs_escaping(values[index]) for index in patterned):
             return list(queryset)  # these values cannot check the shape: the next call will
-        same = sql == real_sql and fill(slots, marks, values) == list(real_params)
+        same = sql == real_sql and fill(slots, marks, values) == tuple(real_params)
         prefetch = planned._prefetch_related_lookups
         kept = same and marks_gone(sql)
         self.plans[key] = Plan(compiler, sql, slots, prefetch, patterned) if kept else None
