@@ -7,61 +7,73 @@ values, the compiled SQL and where each value lands in its parameters; every cal
 rows afresh through Django's own iterator (select_related, only, annotations as the ORM does).
 It keeps no content: nothing a publish changes is held, only the text of a query.
 
-A query is kept only when the values land as they were given (an equal parameter, or inside a
-LIKE pattern for text that needs no escaping): the first call of each shape also builds the
-query the plain way and compares, and a shape that does not match is always built afresh.
+A query is kept only when every value lands as it was given (an equal parameter, or inside a
+pattern, escaped for LIKE as the ORM escapes it): the first call of each shape also builds the
+query the plain way and compares, and a shape that does not match is always built afresh, as
+is a call with a value of another kind (None, a date, a list).
 """
 
 import copy
-import re
 from typing import NamedTuple
 
-from django.core.exceptions import EmptyResultSet
+from django.core.exceptions import EmptyResultSet, ValidationError
 from django.db import connections
+from django.db.models import Prefetch
 from django.utils.translation import get_language
 
-# Stand-ins for the values while the shape is compiled: no real value is one of them.
+# Stand-ins for the values while the shape is compiled: no real value is one of them. A number
+# within a 32-bit column's range; text in capitals (a value lowered on its way is not found) and
+# with LIKE's special characters (a value escaped on its way is found escaped, and is escaped in
+# its place).
 MARK_NUMBER = 1_987_654_300
-MARK_TEXT = "\x1ePrepared-{}\x1e"  # capitals: a value lowered on its way is not found
-# Text that escaping for LIKE (a path's prefix) leaves as it is.
-PLAIN_TEXT = re.compile(r"[0-9A-Za-z.-]*")
+MARK_TEXT = "\x1ePrepared\\%_{}\x1e"
+NUMBERS = range(-(2**31), 2**31)  # PostgreSQL's int4, as server-side binding may send them
 
 
 class Plan(NamedTuple):
     compiler: object  # the compiled query's compiler: its columns, joins and converters
     sql: str
-    slots: list  # per parameter: ("value", index), ("text", index, pattern) or ("fixed", value)
-    prefetch: tuple  # prefetch_related's lookups
-    patterned: set  # the values that land inside a pattern: they must need no escaping
+    slots: list  # per parameter: ("value", index, type), ("like" or "text", index, pattern, mark)
+    prefetch: tuple  # prefetch_related's lookups, none with a value in it
+    escape: object  # the database's escaping of text for LIKE
 
 
 def mark(index, value):
-    if isinstance(value, bool) or not isinstance(value, int | str):
-        raise TypeError(f"Prepared takes numbers and text, not {type(value).__name__}")
-    return MARK_NUMBER + index if isinstance(value, int) else MARK_TEXT.format(index)
+    """The stand-in for a value; None for a value no shape is kept for (None, a date, a list)."""
+    if isinstance(value, str):
+        return MARK_TEXT.format(index)
+    if isinstance(value, int) and not isinstance(value, bool) and value in NUMBERS:
+        return MARK_NUMBER + index
+    return None
 
 
-def slot_of(param, marks):
+def slot_of(param, marks, escape):
+    """Where a parameter of the compiled stand-ins comes from: a value as it was given (a number
+    may come wrapped in its type: psycopg's Int4 with server-side binding), a value escaped inside
+    a LIKE pattern, a value inside other text; else it is fixed."""
     for index, marked in enumerate(marks):
-        # A number may come wrapped in its type (psycopg's Int4 with server-side binding).
-        text = isinstance(param, str)
-        if text == isinstance(marked, str) and not isinstance(param, bool) and param == marked:
+        if isinstance(param, str) != isinstance(marked, str) or isinstance(param, bool):
+            continue
+        if param == marked:
             return ("value", index, type(param))
-        if isinstance(marked, str) and isinstance(param, str) and marked in param:
-            return ("text", index, param)
+        if isinstance(param, str) and escape(marked) in param:
+            return ("like", index, param, escape(marked))
+        if isinstance(param, str) and marked in param:
+            return ("text", index, param, marked)
     return ("fixed", param)
 
 
-def fill(slots, marks, values):
+def fill(plan, values):
     """The parameters of a kept shape for these values (a tuple, as the ORM's)."""
     params = []
-    for slot in slots:
-        if slot[0] == "value":
-            params.append(slot[2](values[slot[1]]))
-        elif slot[0] == "text":
-            params.append(slot[2].replace(marks[slot[1]], values[slot[1]]))
+    for kind, *slot in plan.slots:
+        if kind == "value":
+            params.append(slot[1](values[slot[0]]))
+        elif kind in ("like", "text"):
+            value = plan.escape(values[slot[0]]) if kind == "like" else values[slot[0]]
+            params.append(slot[1].replace(slot[2], value))
         else:
-            params.append(slot[1])
+            params.append(slot[0])
     return tuple(params)
 
 
@@ -70,49 +82,57 @@ class Prepared:
 
     def __init__(self, build):
         self.build = build
-        self.plans = {}  # (database, language, number of values) -> Plan, or None: build each time
+        self.plans = {}  # (language, number of values) -> Plan, or None: built each time
 
     def __call__(self, *values):
         marks = [mark(index, value) for index, value in enumerate(values)]
+        if None in marks:
+            return list(self.build(*values))
         key = (get_language(), len(values))
         if key not in self.plans:
             return self.first(key, marks, values)
         plan = self.plans[key]
-        if plan is None or any(needs_escaping(values[index]) for index in plan.patterned):
+        if plan is None:
             return list(self.build(*values))
-        return list(planned_queryset(plan, fill(plan.slots, marks, values)))
+        return list(planned_queryset(plan, fill(plan, values)))
 
     def first(self, key, marks, values):
         """Compiles the shape with stand-ins, keeps it if the real values land where they did."""
         queryset = self.build(*values)
-        planned = self.build(*marks)
-        if planned._iterable_class.__name__ != "ModelIterable":
+        if queryset._iterable_class.__name__ != "ModelIterable":
             raise ValueError("Prepared runs querysets of model instances")
+        self.plans[key] = None
         try:
+            planned = self.build(*marks)
             compiler = planned.query.get_compiler(using=planned.db)
             sql, params = compiler.as_sql()
-            real_sql, real_params = queryset.query.get_compiler(using=queryset.db).as_sql()
-        except EmptyResultSet:
-            self.plans[key] = None
-            return list(queryset)
-        slots = [slot_of(param, marks) for param in params]
-        patterned = {slot[1] for slot in slots if slot[0] == "text"}
-        if any(needs_escaping(values[index]) for index in patterned):
-            return list(queryset)  # these values cannot check the shape: the next call will
-        same = sql == real_sql and fill(slots, marks, values) == tuple(real_params)
-        prefetch = planned._prefetch_related_lookups
-        kept = same and marks_gone(sql)
-        self.plans[key] = Plan(compiler, sql, slots, prefetch, patterned) if kept else None
+            real = queryset.query.get_compiler(using=queryset.db).as_sql()
+        except (EmptyResultSet, TypeError, ValueError, ValidationError):
+            return list(queryset)  # a stand-in the fields refuse, or no query: built each time
+        escape = compiler.connection.ops.prep_for_like_query
+        slots = [slot_of(param, marks, escape) for param in params]
+        plan = Plan(compiler, sql, slots, planned._prefetch_related_lookups, escape)
+        landed = {slot[1] for slot in slots if slot[0] != "fixed"}
+        if (
+            landed == set(range(len(values)))  # a value that changed no parameter: unseen
+            and (sql, fill(plan, values)) == (real[0], tuple(real[1]))
+            and "\x1e" not in sql
+            and str(MARK_NUMBER)[:7] not in sql
+            and not any(holds_marks(lookup, marks, escape) for lookup in plan.prefetch)
+        ):
+            self.plans[key] = plan
         return list(queryset)
 
 
-def needs_escaping(value):
-    """Text that LIKE's escaping would change cannot go into a kept pattern."""
-    return isinstance(value, str) and not PLAIN_TEXT.fullmatch(value)
-
-
-def marks_gone(sql):
-    return "\x1e" not in sql and str(MARK_NUMBER)[:7] not in sql
+def holds_marks(lookup, marks, escape):
+    """A prefetch whose queryset holds a value: it is built each time with the stand-ins."""
+    if not isinstance(lookup, Prefetch) or lookup.queryset is None:
+        return False
+    try:
+        sql, params = lookup.queryset.query.sql_with_params()
+    except EmptyResultSet:
+        return False
+    return "\x1e" in sql or any(slot_of(p, marks, escape)[0] != "fixed" for p in params)
 
 
 def planned_queryset(plan, params):
