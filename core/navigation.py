@@ -137,10 +137,11 @@ def language_rows(locale_id, path, *ancestor_paths):
 LANGUAGE_ROWS = Prepared(language_rows)
 
 
-def page_language_links(page):
+def page_language_links(page, request=None):
     """A link per language to this page's translation, else to its nearest translated ancestor.
 
-    One query reads the translations and the page's ancestors, kept for its breadcrumbs."""
+    One query reads the translations and the page's ancestors, kept for its breadcrumbs. With
+    the request, the addresses read Wagtail's site root paths once per request, not per page."""
     paths = [page.path[: page.steplen * depth] for depth in range(2, page.depth)]
     rows = LANGUAGE_ROWS(page.locale_id, page.path, *paths)
     page.__dict__.setdefault("_ancestors_below_root", [row for row in rows if row.path in paths])
@@ -153,7 +154,7 @@ def page_language_links(page):
     links = []
     for code, name in settings.LANGUAGES:
         if code == get_language():
-            links.append(LanguageLink(code, name, page.url, current=True, exact=True))
+            links.append(LanguageLink(code, name, page.get_url(request), current=True, exact=True))
             continue
         translations = found.get(code, {})
         target = next(
@@ -164,7 +165,7 @@ def page_language_links(page):
             ),
             None,
         )
-        url = target.url if target else f"/{code}/"
+        url = target.get_url(request) if target else f"/{code}/"
         links.append(
             LanguageLink(
                 code,

@@ -84,7 +84,7 @@ class DocumentLibraryPage(RoutablePageMixin, BodyPage):
         filtered_by = "{category}:{language}:{year}".format(**filters)
         count = remember(request, f"library-count:{filtered_by}", documents.count)
         listed = paginate(documents, request.GET, self.per_page, count)
-        self.add_detail_urls(listed)
+        self.add_detail_urls(listed, request)
         years = remember(request, "library-years", publication_years)
         return self.render(
             request,
@@ -141,8 +141,9 @@ class DocumentLibraryPage(RoutablePageMixin, BodyPage):
             patch_cache_control(response, private=True)  # for this signed-in user only
         return response
 
-    def add_detail_urls(self, documents):
-        base = self.url  # once: each page.url reads the site's root paths
+    def add_detail_urls(self, documents, request=None):
+        # Once: each address reads the site's root paths (once per request, given the request).
+        base = self.get_url(request)
         for document in documents:
             document.detail_url = base + self.document_subpage(document.pk, document.title)
 

@@ -20,7 +20,7 @@ def language_links(context):
         links = remember(
             context["request"],
             f"language-links:{page.pk}:{get_language()}",
-            lambda: navigation.page_language_links(page),
+            lambda: navigation.page_language_links(page, context.get("request")),
         )
         # A routable page's sub-view (a document, a webinar) exists under every translation.
         subpath = context.get("subpage_path")
