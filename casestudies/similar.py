@@ -19,8 +19,9 @@ def similar_cases(case, sector_ids, limit=LIMIT):
     prepared queryset (core/prepared.py) per shape of score: with or without a procedure, a
     country, and by the number of sectors."""
     procedure, country = case.procedure_type_id, case.country
-    shape = (type(case), procedure is not None, bool(country), limit)
-    extra = [value for value in (procedure, country) if value is not None and value != ""]
+    has_procedure, has_country = procedure is not None, bool(country)
+    extra = [procedure] * has_procedure + [country] * has_country  # the values the shape takes
+    shape = (type(case), has_procedure, has_country, limit)
     return SIMILAR(shape, case.locale_id, case.pk, *extra, *sector_ids)
 
 

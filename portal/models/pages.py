@@ -58,7 +58,6 @@ class HomePage(BodyPage):
         return context
 
     def whats_new(self):
-        # The model's own order: newest first, undated documents last; second formats folded.
         latest_documents = LATEST_DOCUMENTS((self.latest_documents_count,))
         # Each of its own type with its own fields unread: what is new only links to them.
         sections = SECTIONS((self.section_types(),), self.path, self.depth)
