@@ -18,7 +18,7 @@ from documents.models import (
     LibraryDocument,
     Webinar,
     WebinarIndexPage,
-    other_formats,
+    with_formats,
 )
 
 
@@ -58,7 +58,7 @@ class HomePage(BodyPage):
         return context
 
     def whats_new(self):
-        latest_documents = LATEST_DOCUMENTS((self.latest_documents_count,))
+        latest_documents = with_formats(LATEST_DOCUMENTS((self.latest_documents_count,)))
         # Each of its own type with its own fields unread: what is new only links to them.
         sections = SECTIONS((self.section_types(),), self.path, self.depth)
         sections = [page.specific_deferred for page in sections]
@@ -84,13 +84,7 @@ class HomePage(BodyPage):
 # What is new, prepared querysets (core/prepared.py) by their LIMIT or page types: the newest
 # listed documents (the model's order: newest first, undated last; second formats folded in).
 LATEST_DOCUMENTS = PreparedFamily(
-    lambda count: (
-        lambda: (
-            LibraryDocument.objects.listed()
-            .defer("text_content")
-            .prefetch_related(other_formats())[:count]
-        )
-    )
+    lambda count: lambda: LibraryDocument.objects.listed().defer("text_content")[:count]
 )
 # The case studies below a page (its path and depth), featured first.
 FEATURED_CASES = PreparedFamily(
@@ -106,9 +100,11 @@ FEATURED_CASES = PreparedFamily(
 
 def section_pages(models):
     """The live pages of these types below a page (its path and depth), in tree order, in one
-    query (one per type before)."""
+    query (one per type before). The types' condition is built once: Wagtail's `type()` lists
+    their ids in a set's order, which differed between two builds, so no shape was kept."""
+    of_types = Page.objects.type_q(*models)
     return lambda path, depth: public_pages(
-        Page.objects.filter(path__startswith=path, depth__gt=depth).type(*models)
+        Page.objects.filter(of_types, path__startswith=path, depth__gt=depth)
     ).order_by("path")
 
 

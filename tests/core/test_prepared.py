@@ -205,3 +205,46 @@ def test_a_prefetch_holding_a_value_is_not_kept(homes, pages):
     assert list(prepared("password")[0].view_restrictions.all()) == []
     assert list(prepared.plans.values()) == [None]
     assert len(prepared("login")[0].view_restrictions.all()) == 1
+
+
+@pytest.mark.django_db
+def test_columns_are_converted_as_the_orm_does_with_converters_found_once(homes, pages):
+    """Dates come back as the ORM gives them (SQLite stores text); the columns' converters are
+    found by the first call on a connection and kept with the shape."""
+    from django.utils import timezone
+
+    Page.objects.filter(pk__in=pages["en"]).update(first_published_at=timezone.now())
+    prepared = Prepared(lambda pk: Page.objects.filter(pk=pk))
+    prepared(homes["pt"].pk)
+    real = SQLCompiler.get_converters
+    with mock.patch.object(SQLCompiler, "get_converters", autospec=True, side_effect=real) as spy:
+        for pk in pages["en"]:
+            (row,) = prepared(pk)
+            orm = Page.objects.get(pk=pk)
+            assert (row.first_published_at, row.latest_revision_created_at) == (
+                orm.first_published_at,
+                orm.latest_revision_created_at,
+            )
+            assert row.first_published_at.tzinfo is not None
+    # The ORM's own two readings, and the kept shape's first run: not its second.
+    assert spy.call_count == 3
+    (plan,) = prepared.plans.values()
+    assert list(plan.converters) == [connection]
+
+
+@pytest.mark.django_db
+def test_rows_come_in_the_model_managers_queryset(homes, pages):
+    prepared = Prepared(lambda pk: Page.objects.filter(pk=pk))
+    prepared(homes["pt"].pk)
+    (plan,) = prepared.plans.values()
+    queryset = planned(plan, homes["en"].pk)
+    assert type(queryset) is type(Page.objects.all())  # Wagtail's PageQuerySet
+    assert pks(queryset) == [homes["en"].pk]
+    assert pks(planned(plan, pages["pt"][0])) == [pages["pt"][0]]  # the model's own empty one
+    assert plan.empty.query.is_empty()  # unchanged by the calls that chained it
+
+
+def planned(plan, *values):
+    from core.prepared import fill, planned_queryset
+
+    return planned_queryset(plan, fill(plan, values))
