@@ -1,7 +1,6 @@
 from .library_document import LibraryDocument
-from .pages import DocumentLibraryPage, WebinarIndexPage, other_formats
+from .listing import with_formats
+from .pages import DocumentLibraryPage, WebinarIndexPage
 from .webinar import Webinar
 
-__all__ = ["DocumentLibraryPage", "LibraryDocument", "Webinar", "WebinarIndexPage", "other_formats"]
-
-__all__ = ["DocumentLibraryPage", "LibraryDocument", "Webinar", "WebinarIndexPage"]
+__all__ = ["DocumentLibraryPage", "LibraryDocument", "Webinar", "WebinarIndexPage", "with_formats"]

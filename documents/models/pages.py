@@ -1,6 +1,5 @@
 """The document library and webinar pages, one per language tree."""
 
-from django.db.models import Prefetch
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -22,6 +21,7 @@ from documents.calendar import webinar_ics
 from documents.library_csv import document_rows
 
 from .library_document import LibraryDocument
+from .listing import library_documents, page_of_documents, with_formats
 from .webinar import Webinar
 
 SORTS = {"newest", "title"}
@@ -35,12 +35,6 @@ def publication_years():
         .values_list("published_year", flat=True)
         .distinct()
     )
-
-
-def other_formats():
-    """The public second formats of each document (the ODT of a DOCX template), by type."""
-    formats = LibraryDocument.objects.public().defer("text_content").order_by("file")
-    return Prefetch("other_formats", queryset=formats)
 
 
 class DocumentLibraryPage(RoutablePageMixin, BodyPage):
@@ -63,20 +57,7 @@ class DocumentLibraryPage(RoutablePageMixin, BodyPage):
             "year": clean_int(params, "year", 1900, 2200),
             "sort": clean_choice(params, "sort", SORTS) or "newest",
         }
-        documents = (
-            LibraryDocument.objects.listed()
-            .defer("text_content")  # text: a whole file
-            .prefetch_related(other_formats())
-        )
-        if filters["category"]:
-            documents = documents.filter(category=filters["category"])
-        if filters["language"]:
-            documents = documents.filter(file_language__in=[filters["language"], "both"])
-        if filters["year"]:
-            documents = documents.filter(published_year=filters["year"])
-        if filters["sort"] == "title":  # else the model's own order: newest first
-            documents = documents.order_by(f"title_{get_language()}", "pk")
-        return documents, filters
+        return library_documents(**filters), filters
 
     @path("")
     def index_route(self, request):
@@ -84,7 +65,8 @@ class DocumentLibraryPage(RoutablePageMixin, BodyPage):
         filtered_by = "{category}:{language}:{year}".format(**filters)
         count = remember(request, f"library-count:{filtered_by}", documents.count)
         listed = paginate(documents, request.GET, self.per_page, count)
-        self.add_detail_urls(listed, request)
+        listed.object_list = page_of_documents(filters, listed)
+        self.add_detail_urls(listed.object_list, request)
         years = remember(request, "library-years", publication_years)
         return self.render(
             request,
@@ -92,7 +74,12 @@ class DocumentLibraryPage(RoutablePageMixin, BodyPage):
                 "documents": listed,
                 "filters": filters,
                 "categories": LibraryDocument.Category.choices,
-                "languages": LibraryDocument.FileLanguage.choices,
+                # "Both" is not offered: a file in both languages is listed under either.
+                "languages": [
+                    choice
+                    for choice in LibraryDocument.FileLanguage.choices
+                    if choice[0] != LibraryDocument.FileLanguage.BOTH
+                ],
                 "years": years,
                 "page_query": query_without(request.GET, "page"),
                 "is_filtered": any(filters[k] for k in ("category", "language", "year")),
@@ -113,11 +100,11 @@ class DocumentLibraryPage(RoutablePageMixin, BodyPage):
     @path("<int:document_id>/<slug:slug>/")
     def document_route(self, request, document_id, slug=None):
         documents = LibraryDocument.objects.select_related("collection", "format_of")
-        document = get_object_or_404(documents.prefetch_related(other_formats()), pk=document_id)
+        document = get_object_or_404(documents, pk=document_id)
         shown_to_everyone = document.is_public()
         if not shown_to_everyone and not restrictions_accept(request, document.collection):
             raise Http404  # a visitor is not told that a restricted document exists
-        formats = list(document.other_formats.all())
+        formats = with_formats([document])[0].formats
         if document.format_of and document.format_of.is_public():
             formats.insert(0, document.format_of)  # this is the second format: offer the first
         response = TemplateResponse(
