@@ -39,6 +39,12 @@ class Plan(NamedTuple):
     escape: object  # the database's escaping of text for LIKE
     converters: weakref.WeakKeyDictionary  # per connection: the columns' converters
     empty: object  # the model manager's queryset, unread: each call chains it (a tenth the cost)
+    iterable: type  # what a row becomes: a model instance, a tuple of values, a value
+
+
+# The iterables a kept shape reads rows through: Django's own, which take their columns from
+# the compiler (a values() dict would take its keys from the queryset: not kept).
+ITERABLES = {"ModelIterable", "ValuesListIterable", "FlatValuesListIterable"}
 
 
 def mark(index, value):
@@ -102,8 +108,8 @@ class Prepared:
     def first(self, key, marks, values):
         """Compiles the shape with stand-ins, keeps it if the real values land where they did."""
         queryset = self.build(*values)
-        if queryset._iterable_class.__name__ != "ModelIterable":
-            raise ValueError("Prepared runs querysets of model instances")
+        if queryset._iterable_class.__name__ not in ITERABLES:
+            raise ValueError("Prepared runs querysets of model instances or values_list()")
         self.plans[key] = None
         try:
             planned = self.build(*marks)
@@ -116,7 +122,10 @@ class Prepared:
         slots = [slot_of(param, marks, escape) for param in params]
         prefetch = planned._prefetch_related_lookups
         empty = queryset.model._default_manager.none()
-        plan = Plan(compiler, sql, slots, prefetch, escape, weakref.WeakKeyDictionary(), empty)
+        iterable = queryset._iterable_class
+        plan = Plan(
+            compiler, sql, slots, prefetch, escape, weakref.WeakKeyDictionary(), empty, iterable
+        )
         landed = {slot[1] for slot in slots if slot[0] != "fixed"}
         if (
             landed == set(range(len(values)))  # a value that changed no parameter: unseen
@@ -150,6 +159,7 @@ def planned_queryset(plan, params):
     compiler.get_converters = lambda expressions: converters(plan, compiler, expressions)
     queryset.query.get_compiler = lambda *args, **kwargs: compiler
     queryset._prefetch_related_lookups = plan.prefetch  # those queries are built each time
+    queryset._iterable_class = plan.iterable
     return queryset
 
 

@@ -55,10 +55,12 @@ class BasePage(Page):
         if not self.pk or not self.path:  # not in the tree yet: Wagtail's own reading
             return super().get_view_restrictions()
         # Wagtail's rule (this page and its ancestors, an alias by its source page) in one query,
-        # not two: the ancestors' tree paths are the leading steps of this page's own path.
+        # not two: the ancestors' tree paths are the leading steps of this page's own path. Read
+        # by a prepared queryset; a page with none gets an empty queryset that asks nothing more.
         paths = [self.path[:end] for end in range(self.steplen, len(self.path) + 1, self.steplen)]
-        checked = Page.objects.filter(path__in=paths).values(page=Coalesce("alias_of_id", "id"))
-        return PageViewRestriction.objects.filter(page_id__in=checked)
+        if not RESTRICTIONS_OF_PATHS(*paths):
+            return PageViewRestriction.objects.none()
+        return restrictions_of_paths(*paths)
 
     def route(self, request, path_components):
         """Wagtail's route; a child of the one page type this page takes is read with its own
@@ -99,6 +101,15 @@ class BasePage(Page):
         a section page (a library, a form) their subpage_types say, as its app may name none."""
         at_root = parent.is_root() and getattr(cls, "parent_page_types", None) is None
         return super().can_create_at(parent) and not at_root
+
+
+def restrictions_of_paths(*paths):
+    """The view restrictions on the pages at these tree paths, an alias by its source page."""
+    checked = Page.objects.filter(path__in=paths).values(page=Coalesce("alias_of_id", "id"))
+    return PageViewRestriction.objects.filter(page_id__in=checked)
+
+
+RESTRICTIONS_OF_PATHS = Prepared(restrictions_of_paths)
 
 
 def routed_children(model):

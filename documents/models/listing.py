@@ -1,5 +1,6 @@
 """The library's lists of documents, as prepared querysets (core/prepared.py): a page of the
-list by its filters, and the second formats of the documents shown.
+list by its filters, the years of the year filter, and the second formats of the documents
+shown.
 
 Django's prefetch machinery cost a page of 20 documents more than the query it runs (a related
 manager and a queryset per document): one prepared query reads every second format instead.
@@ -9,7 +10,7 @@ from collections import defaultdict
 
 from django.utils.translation import get_language
 
-from core.prepared import PreparedFamily
+from core.prepared import Prepared, PreparedFamily
 
 from .library_document import LibraryDocument
 
@@ -37,6 +38,19 @@ PAGE_OF_DOCUMENTS = PreparedFamily(
         lambda *values: library_documents(sort=sort, **dict(zip(names, values, strict=True)))[
             bottom : bottom + size
         ]
+    )
+)
+
+# The years the public documents were published in, newest first (the year filter's choices);
+# no translated field, so read as Django reads values (modeltranslation's rewriting off).
+PUBLICATION_YEARS = Prepared(
+    lambda: (
+        LibraryDocument.objects.public()
+        .rewrite(False)
+        .filter(published_year__isnull=False)
+        .order_by("-published_year")
+        .values_list("published_year", flat=True)
+        .distinct()
     )
 )
 

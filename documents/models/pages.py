@@ -21,20 +21,10 @@ from documents.calendar import webinar_ics
 from documents.library_csv import document_rows
 
 from .library_document import LibraryDocument
-from .listing import library_documents, page_of_documents, with_formats
+from .listing import PUBLICATION_YEARS, library_documents, page_of_documents, with_formats
 from .webinar import Webinar
 
 SORTS = {"newest", "title"}
-
-
-def publication_years():
-    return list(
-        LibraryDocument.objects.public()
-        .filter(published_year__isnull=False)
-        .order_by("-published_year")
-        .values_list("published_year", flat=True)
-        .distinct()
-    )
 
 
 class DocumentLibraryPage(RoutablePageMixin, BodyPage):
@@ -67,7 +57,7 @@ class DocumentLibraryPage(RoutablePageMixin, BodyPage):
         listed = paginate(documents, request.GET, self.per_page, count)
         listed.object_list = page_of_documents(filters, listed)
         self.add_detail_urls(listed.object_list, request)
-        years = remember(request, "library-years", publication_years)
+        years = remember(request, "library-years", PUBLICATION_YEARS)
         return self.render(
             request,
             context_overrides={

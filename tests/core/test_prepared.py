@@ -114,6 +114,21 @@ def test_an_empty_answer_and_a_new_shape(homes, pages):
 
 
 @pytest.mark.django_db
+def test_values_list_rows_as_the_orm_reads_them(homes, pages):
+    def by_depth(depth):
+        return Page.objects.filter(depth=depth).order_by("path").values_list("pk", "slug")
+
+    tuples = Prepared(by_depth)
+    flat = Prepared(lambda depth: by_depth(depth).values_list("pk", flat=True))
+    for depth in (2, 3, 3):
+        with CaptureQueriesContext(connection) as queries:
+            assert tuples(depth) == list(by_depth(depth))
+            assert flat(depth) == [pk for pk, _slug in by_depth(depth)]
+        assert len(queries) == 4  # each prepared read, and the ORM's two to compare
+    assert all(plan is not None for plan in [*tuples.plans.values(), *flat.plans.values()])
+
+
+@pytest.mark.django_db
 def test_a_values_queryset_is_refused(homes):
     prepared = Prepared(lambda pk: Page.objects.filter(pk=pk).values("title"))
     with pytest.raises(ValueError, match="model instances"):

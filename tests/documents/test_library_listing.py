@@ -132,3 +132,14 @@ def test_the_library_card_offers_the_second_format(
     assert html.count(f"{also} <a") == 1  # the restricted one is not offered
     card_of_odt = f'<a href="{library.url}{odt.pk}/'
     assert card_of_odt not in html  # a second format has no card of its own
+
+
+@pytest.mark.django_db
+def test_publication_years_are_the_public_documents_newest_first(documents, with_second_formats):
+    LibraryDocumentFactory(published_year=None)
+    closed = Collection.objects.get(name="Interno")
+    LibraryDocumentFactory(published_year=1999, collection=closed)  # not shown to visitors
+    expected = sorted({d.published_year for d in LibraryDocument.objects.public()} - {None})
+    for _ in range(2):  # the second from the kept shape
+        assert listing.PUBLICATION_YEARS() == expected[::-1]
+    assert 1999 not in expected
