@@ -145,7 +145,7 @@ def wagtails_restrictions(page):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("index", ["pt", "en"], indirect=True)
-def test_view_restrictions_are_wagtails_in_one_query_when_there_are_none(index, django_assert_num_queries):
+def test_view_restrictions_are_wagtails_one_query_if_none(index, django_assert_num_queries):
     public, own, below = (under(index, CaseStudyPageFactory) for _ in range(3))
     alias = own.create_alias(update_slug=f"{own.slug}-alias")
     PageViewRestriction.objects.create(page=own, restriction_type=PageViewRestriction.LOGIN)
