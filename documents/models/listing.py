@@ -8,6 +8,7 @@ manager and a queryset per document): one prepared query reads every second form
 
 from collections import defaultdict
 
+from django.db.models import Func, IntegerField
 from django.utils.translation import get_language
 
 from core.prepared import Prepared, PreparedFamily
@@ -40,6 +41,26 @@ PAGE_OF_DOCUMENTS = PreparedFamily(
         ]
     )
 )
+
+# How many documents the filters list: COUNT(*) written as a plain function, as Django's Count
+# in a values_list() would group by every column (and count() builds its query afresh).
+LISTED_COUNT = PreparedFamily(
+    lambda names: (
+        lambda *values: (
+            library_documents(**dict(zip(names, values, strict=True)))
+            .rewrite(False)
+            .order_by()
+            .values_list(Func(template="COUNT(*)", output_field=IntegerField()), flat=True)
+        )
+    )
+)
+
+
+def listed_count(filters):
+    """The number of documents the library lists under these filters."""
+    names = tuple(name for name in FILTERS if filters[name])
+    return LISTED_COUNT((names,), *(filters[name] for name in names))[0]
+
 
 # The years the public documents were published in, newest first (the year filter's choices);
 # no translated field, so read as Django reads values (modeltranslation's rewriting off).

@@ -21,7 +21,13 @@ from documents.calendar import webinar_ics
 from documents.library_csv import document_rows
 
 from .library_document import LibraryDocument
-from .listing import PUBLICATION_YEARS, library_documents, page_of_documents, with_formats
+from .listing import (
+    PUBLICATION_YEARS,
+    library_documents,
+    listed_count,
+    page_of_documents,
+    with_formats,
+)
 from .webinar import Webinar
 
 SORTS = {"newest", "title"}
@@ -53,7 +59,7 @@ class DocumentLibraryPage(RoutablePageMixin, BodyPage):
     def index_route(self, request):
         documents, filters = self.filtered_documents(request.GET)
         filtered_by = "{category}:{language}:{year}".format(**filters)
-        count = remember(request, f"library-count:{filtered_by}", documents.count)
+        count = remember(request, f"library-count:{filtered_by}", lambda: listed_count(filters))
         listed = paginate(documents, request.GET, self.per_page, count)
         listed.object_list = page_of_documents(filters, listed)
         self.add_detail_urls(listed.object_list, request)

@@ -88,6 +88,19 @@ def test_a_kept_shape_builds_no_query(documents, given):
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize("code", ["pt", "en"])
+def test_the_count_is_the_orms_for_every_filter(documents, with_second_formats, code):
+    with translation.override(code):
+        for given in FILTER_SETS:
+            filters = {"category": None, "language": None, "year": None, "sort": "newest", **given}
+            expected = listing.library_documents(**filters).count()
+            assert listing.listed_count(filters) == expected
+            assert listing.listed_count(filters) == expected  # the kept shape
+    unfiltered = listing.LISTED_COUNT.members[((),)]
+    assert None not in unfiltered.plans.values()
+
+
+@pytest.mark.django_db
 def test_a_deep_page_is_read_the_plain_way(documents, monkeypatch):
     monkeypatch.setattr(listing, "PREPARED_PAGES", 1)
     filters = {"category": None, "language": None, "year": None, "sort": "newest"}
