@@ -15,6 +15,7 @@ top functions for the pages whose name contains NAME.
 
 import argparse
 import cProfile
+import gc
 import io
 import os
 import pstats
@@ -136,13 +137,18 @@ def measure(client, url, runs, warm):
 
 def python_calls(client, url):
     """Python function calls of one request: unlike CPU time, the same whatever the load (on
-    PostgreSQL within about 0.1 % from one request to the next)."""
+    PostgreSQL within about 0.1 % from one request to the next). The garbage collector is run
+    before and held during it: finalizers and weak references' callbacks of objects earlier
+    work left (a test run's threads, say) would otherwise land in whichever count collects them."""
     calls = []
+    gc.collect()
+    gc.disable()
     sys.setprofile(lambda frame, event, arg: calls.append(1) if event == "call" else None)
     try:
         client.get(url)
     finally:
         sys.setprofile(None)
+        gc.enable()
     return len(calls)
 
 
