@@ -56,10 +56,16 @@ LISTED_COUNT = PreparedFamily(
 )
 
 
+def given(filters):
+    """The names of the filters given and their values, in FILTERS' order (a shape's key)."""
+    names = tuple(name for name in FILTERS if filters[name])
+    return names, [filters[name] for name in names]
+
+
 def listed_count(filters):
     """The number of documents the library lists under these filters."""
-    names = tuple(name for name in FILTERS if filters[name])
-    return LISTED_COUNT((names,), *(filters[name] for name in names))[0]
+    names, values = given(filters)
+    return LISTED_COUNT((names,), *values)[0]
 
 
 # The years the public documents were published in, newest first (the year filter's choices);
@@ -93,10 +99,10 @@ def page_of_documents(filters, page):
     """The documents of a paginator's page (`page.object_list` unread), with their formats."""
     if page.number > PREPARED_PAGES or not page.paginator.count:
         return with_formats(page.object_list)
-    names = tuple(name for name in FILTERS if filters[name])
+    names, values = given(filters)
     size = page.paginator.per_page
     shape = (names, filters["sort"], (page.number - 1) * size, size)
-    return with_formats(PAGE_OF_DOCUMENTS(shape, *(filters[name] for name in names)))
+    return with_formats(PAGE_OF_DOCUMENTS(shape, *values))
 
 
 def with_formats(documents):
