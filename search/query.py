@@ -29,40 +29,53 @@ POSTGRES_PHRASE = (
     "public.unaccent('public.unaccent'::regdictionary, "
     "phraseto_tsquery(%(config)s::regconfig, %(phrase_query)s)::text)::tsquery"
 )
-# The query's words, any of them: an entry holding only some is still found, below those that
-# hold them all (a buyer's question has more words than its answer shares).
-POSTGRES_ALL = "{tsquery}"
-POSTGRES_ANY = "replace(({tsquery})::text, ' & ', ' | ')::tsquery"
+# The visitor's words as tsqueries, read first as text: every word ({tsquery}, the expression of
+# search.synonyms.postgres_query(), constant SQL over bound words) and the phrase. Read inside
+# the ranking query they were folded by the planner at every mention (a third of its time).
+POSTGRES_QUERIES = f"SELECT ({{tsquery}})::text, ({POSTGRES_PHRASE})::text"
 # Weights from search/ranking.py: the title (label A) over the text (B), a phrase, the kind.
 POSTGRES_RANK = (
-    f"ts_rank(%(weights)s::float4[], search_vector, {POSTGRES_ANY}, %(normalisation)s)"
+    "ts_rank(%(weights)s::float4[], search_vector, %(any)s::tsquery, %(normalisation)s)"
     " * {kind_case}"  # ranking.kind_case(): the registered kinds' boosts
-    f" * (CASE WHEN %(phrase)s AND search_vector @@ {POSTGRES_PHRASE}"
+    " * (CASE WHEN %(phrase)s AND search_vector @@ %(phrase_tsquery)s::tsquery"
     " THEN %(phrase_boost)s ELSE 1.0 END)"
 )
-POSTGRES_CANDIDATES = f"""
-    (SELECT id, title, search_vector @@ {POSTGRES_ALL} AS has_all, {POSTGRES_RANK} AS rank
+
+
+def postgres_candidates(vector, query):
+    """One branch of the ranking query: the entries whose `vector` matches `query` (a
+    parameter's name), ranked; at most CANDIDATES of them."""
+    return f"""
+    (SELECT id, title, search_vector @@ %(all)s::tsquery AS has_all, {POSTGRES_RANK} AS rank
      FROM portal_searchentry
      WHERE language || '' = %(language)s AND (%(kind)s = '' OR kind = %(kind)s)
-       AND {{vector}} @@ {{query}}
+       AND {vector} @@ %({query})s::tsquery
      LIMIT %(candidates)s)"""  # noqa: S608 - constants only
-# Constant SQL; the visitor's words travel only as bound parameters. An entry with every word
-# counts ALL_WORDS_BOOST times; title matches are gathered first, by the title's own index
-# (migration search/0002); below CANDIDATES matches per branch the ranking is complete.
-# {tsquery} is search.synonyms.postgres_query()'s expression (constant SQL, bound words).
-# `language || ''` keeps the planner off the language index: it holds half the table, and
-# ANDing its bitmap made a two-word query eight times slower.
-POSTGRES_SEARCH = f"""
-SELECT id FROM (
-    {POSTGRES_CANDIDATES.replace("{vector}", "title_vector").replace("{query}", POSTGRES_ALL)}
-    UNION
-    {POSTGRES_CANDIDATES.replace("{vector}", "search_vector").replace("{query}", POSTGRES_ALL)}
-    UNION
-    {POSTGRES_CANDIDATES.replace("{vector}", "search_vector").replace("{query}", POSTGRES_ANY)}
-) AS candidates
+
+
+def postgres_ranking(any_word_branch):
+    """The ranking query. Constant SQL; the visitor's words travel only as bound parameters.
+
+    An entry with every word counts ALL_WORDS_BOOST times; title matches are gathered first,
+    by the title's own index (migration search/0002); below CANDIDATES matches per branch the
+    ranking is complete. Entries with only some of the words are a branch of their own, asked
+    only when "any" differs from "every" (not for one word). `language || ''` keeps the
+    planner off the language index: it holds half the table, and ANDing its bitmap made a
+    two-word query eight times slower.
+    """
+    branches = [
+        postgres_candidates("title_vector", "all"),
+        postgres_candidates("search_vector", "all"),
+    ]
+    if any_word_branch:
+        branches.append(postgres_candidates("search_vector", "any"))
+    return f"""
+SELECT id FROM ({" UNION ".join(branches)}) AS candidates
 ORDER BY rank * (CASE WHEN has_all THEN %(all_boost)s ELSE 1.0 END) DESC, title
 LIMIT %(limit)s
 """  # noqa: S608 - constants only
+
+
 # SQLite: bm25 is negative, lower is better, so a boost multiplies it. Every word or any word,
 # and the phrase, each come from a MATCH of its own (FTS5 allows one per table reference).
 SQLITE_SEARCH = """
@@ -135,9 +148,13 @@ def postgres_search(language, kind, query, prefix=False):
         "limit": MAX_RESULTS,
     }
     kind_case, kind_params = ranking.kind_case("kind")
-    sql = POSTGRES_SEARCH.replace("{tsquery}", tsquery).replace("{kind_case}", kind_case)
     with connection.cursor() as cursor:
-        cursor.execute(sql, {**params, **kind_params})
+        cursor.execute(POSTGRES_QUERIES.replace("{tsquery}", tsquery), params)
+        every, phrase = cursor.fetchone()
+        any_word = every.replace(" & ", " | ")  # any of the words: every word's ANDs as ORs
+        tsqueries = {"all": every, "any": any_word, "phrase_tsquery": phrase}
+        sql = postgres_ranking(any_word != every).replace("{kind_case}", kind_case)
+        cursor.execute(sql, {**params, **tsqueries, **kind_params})
         return [row[0] for row in cursor.fetchall()]
 
 

@@ -2,6 +2,7 @@
 
 from django.db import connection
 from django.test import RequestFactory
+from django.test.utils import CaptureQueriesContext
 
 import pytest
 
@@ -90,3 +91,38 @@ def test_a_published_page_is_found_at_once_with_ids_cached(
         page.title = "Dessalinização"
         page.save_revision().publish()
     assert "Dessalinização" in client.get("/pt/pesquisa/", {"q": "dessalinização"}).text
+
+
+def ranking_sql(language, words):
+    """The SQL of the ranking query PostgreSQL ran for these words (the last query)."""
+    with CaptureQueriesContext(connection) as queries:
+        query.search(language, words)
+    return queries.captured_queries[-1]["sql"]
+
+
+@pytest.mark.django_db
+def test_one_word_ranks_without_the_any_word_branch():
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL's ranking query")
+    # One word: "any" is "every", the same rows; two words: entries with some of them too.
+    assert ranking_sql("pt", "dessalinização").count("SELECT id, title") == 2
+    assert ranking_sql("pt", "dessalinização costeira").count("SELECT id, title") == 3
+    assert ranking_sql("en", "innovation partnership").count("SELECT id, title") == 3
+
+
+@pytest.mark.django_db
+def test_the_words_reach_the_ranking_as_tsqueries_read_first():
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL's ranking query")
+    both = entry(1, "Consulta preliminar ao mercado", "Antes do procedimento.").pk
+    apart = entry(2, "Mercado", "Uma consulta feita antes.").pk
+    one = entry(3, "Consulta", "Sem a outra palavra.").pk
+    with CaptureQueriesContext(connection) as queries:
+        found = query.search("pt", "consultas mercados")  # plurals folded, then stemmed
+    # The words are stemmed once, before; the ranking calls no stemming function of its own.
+    stemming, ranking = queries.captured_queries[-2:]
+    assert "portal_folded_query" in stemming["sql"]
+    assert "portal_folded" not in ranking["sql"]
+    # Both words side by side, then apart, then one of them; quotes stay bound values.
+    assert found == [both, apart, one]
+    assert sorted(query.search("pt", "consulta'; DROP TABLE x; --")) == [both, apart, one]
