@@ -134,6 +134,7 @@ def bench_engine(env):
     if PEER:
         try:
             run["peer"] = peer.compare(env, SECONDS, CONNECTIONS)
+            run["peer_database"] = peer.database_name(peer.database_url(env["DATABASE_URL"]))
         except Exception as error:  # no Python 3.12, no PyPI: the rest of the run stands
             run["peer_error"] = str(error)
             print(f"  peer not measured: {error}", flush=True)

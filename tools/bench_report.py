@@ -254,8 +254,9 @@ def report(runs, scale, seconds, connections, when=None, commit_id=None, host=No
                 f"### {name}: the portal with every cache off beside wagtail/bakerydemo",
                 "",
                 "bakerydemo at its pinned commit (tools/peer.py), its production settings and "
-                "demo content on SQLite, gunicorn with 2 sync workers; each page type measured "
-                "by turns with the portal, the best of two runs of each side kept.",
+                f"demo content on {run.get('peer_database', 'SQLite')}, gunicorn with 2 sync "
+                "workers; each page type measured by turns with the portal, the best of two "
+                "runs of each side kept.",
                 "",
                 *peer_table(run["peer"]),
             ]

@@ -3,9 +3,12 @@
 `python -m tools.peer prepare` extracts bakerydemo's source (from PEER_GIT_DIR, a git
 directory holding the commit, else a clone of PEER_REPOSITORY), makes a virtualenv with
 PEER_PYTHON (3.12, as bakerydemo asks), installs its requirements from PyPI (base.txt plus the
-two of production.txt its production settings use: whitenoise, and gunicorn to serve it as the
-portal is served), then migrates a SQLite database and loads its demo content
+three of production.txt its production settings use: whitenoise, psycopg, and gunicorn to serve
+it as the portal is served), then migrates a SQLite database and loads its demo content
 (`load_initial_data`) and collects its static files. Everything lives under PEER_DIR (.peer/).
+Beside a portal on PostgreSQL, the peer runs on PostgreSQL too (the same server, a database of
+its own, PEER_DATABASE_NAME, loaded the same way once): each engine's run compares two sites on
+one engine.
 
 `serving()` runs it with gunicorn, 2 sync workers, its production settings (DEBUG off, its
 local-memory cache, whitenoise), on a free loopback port. tools/bench.py measures it in the
@@ -18,6 +21,7 @@ import subprocess
 import sys
 from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 from tools.site_server import free_port, wait_until_up
 
@@ -29,9 +33,13 @@ PYTHON = os.environ.get("PEER_PYTHON", str(Path.home() / ".pyenv/versions/3.12.1
 PEER_DIR = Path(os.environ.get("PEER_DIR", BASE_DIR / ".peer"))
 SOURCE = PEER_DIR / f"bakerydemo-{COMMIT}"
 VENV = PEER_DIR / "venv"
+INSTALLED = VENV / ".installed-psycopg"  # a virtualenv of an older tools/peer.py lacks psycopg
 DATABASE = PEER_DIR / "bakerydemo.sqlite3"
+SQLITE_URL = f"sqlite:///{DATABASE}"
+# The peer's database beside a portal on PostgreSQL: on the portal's server, under this name.
+POSTGRES_NAME = os.environ.get("PEER_DATABASE_NAME", "procureplus_peer_bakerydemo")
 # What production.txt adds that its production settings import, and the portal's server.
-EXTRA_REQUIREMENTS = ["whitenoise>=6.11.0,<7", "gunicorn"]
+EXTRA_REQUIREMENTS = ["whitenoise>=6.11.0,<7", "psycopg[binary]>=3.3.3,<3.4", "gunicorn"]
 # The four page types compared (tools/bench.py): bakerydemo's equivalents of the portal's.
 PAGES = {
     "home": "/",
@@ -41,12 +49,26 @@ PAGES = {
 }
 
 
-def environment():
+def database_name(url):
+    """The engine's name, as the report shows it."""
+    return "SQLite" if url == SQLITE_URL else "PostgreSQL"
+
+
+def database_url(portal_url=""):
+    """The peer's database for a portal on that database: PostgreSQL beside PostgreSQL (the
+    same server, a database of its own), else SQLite."""
+    if not portal_url.startswith(("postgres://", "postgresql://")):
+        return SQLITE_URL
+    parts = urlsplit(portal_url)
+    return urlunsplit(("postgres", parts.netloc, f"/{POSTGRES_NAME}", "", ""))
+
+
+def environment(url=SQLITE_URL):
     return {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "bakerydemo.settings.production",
         "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
-        "DATABASE_URL": f"sqlite:///{DATABASE}",
+        "DATABASE_URL": url,
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
         "SECURE_SSL_REDIRECT": "false",  # plain HTTP on loopback, as the portal's bench
         "REDIS_URL": "",
@@ -76,32 +98,55 @@ def extract():
     subprocess.run(["tar", "-x", "-C", str(SOURCE)], input=archive, check=True)
 
 
-def prepare():
+def prepare(url=SQLITE_URL):
     """Source, virtualenv, requirements, database with the demo content, static files."""
     if not Path(PYTHON).exists():
         sys.exit(f"No Python for the peer at {PYTHON}: set PEER_PYTHON (bakerydemo needs 3.12).")
     extract()
     pip = VENV / "bin" / "pip"
-    if not (VENV / ".installed").exists():
+    if not INSTALLED.exists():
         run([PYTHON, "-m", "venv", str(VENV)])
         run([str(pip), "install", "--quiet", "-r", str(SOURCE / "requirements/base.txt")])
         run([str(pip), "install", "--quiet", *EXTRA_REQUIREMENTS])
-        (VENV / ".installed").touch()
-    if not DATABASE.exists():
+        INSTALLED.touch()
+    if not is_loaded(url):
         manage = [str(VENV / "bin/python"), str(SOURCE / "manage.py")]
-        env = environment()
+        env = environment(url)
         run([*manage, "migrate", "--noinput", "--verbosity", "0"], env=env, cwd=SOURCE)
         run([*manage, "load_initial_data"], env=env, cwd=SOURCE)
         run([*manage, "collectstatic", "--noinput", "--verbosity", "0"], env=env, cwd=SOURCE)
 
 
+def is_loaded(url):
+    """Whether that database holds the demo content (its sites table has a row)."""
+    if url == SQLITE_URL:
+        return DATABASE.exists()
+    import psycopg
+
+    parts = urlsplit(url)
+    server = urlunsplit(("postgresql", parts.netloc, "/postgres", "", ""))
+    with psycopg.connect(server, autocommit=True) as connection:
+        if not connection.execute(
+            "SELECT 1 FROM pg_database WHERE datname = %s", [POSTGRES_NAME]
+        ).fetchone():
+            connection.execute(f'CREATE DATABASE "{POSTGRES_NAME}"')  # a name from settings
+            return False
+    with psycopg.connect(urlunsplit(("postgresql", *parts[1:]))) as connection:
+        found = connection.execute("SELECT to_regclass('wagtailcore_site')").fetchone()[0]
+        return (
+            found is not None
+            and connection.execute("SELECT count(*) FROM wagtailcore_site").fetchone()[0] > 0
+        )
+
+
 def is_prepared():
-    return DATABASE.exists() and (VENV / ".installed").exists()
+    return DATABASE.exists() and INSTALLED.exists()
 
 
 @contextmanager
-def serving():
-    """bakerydemo under gunicorn (2 sync workers, production settings); yields its base URL."""
+def serving(url=SQLITE_URL):
+    """bakerydemo under gunicorn (2 sync workers, production settings) on that database;
+    yields its base URL."""
     address = f"127.0.0.1:{free_port()}"
     command = [
         str(VENV / "bin/gunicorn"),
@@ -117,7 +162,7 @@ def serving():
     ]
     with open(PEER_DIR / "server.log", "w") as log:
         process = subprocess.Popen(
-            command, env=environment(), cwd=SOURCE, stdout=log, stderr=subprocess.STDOUT
+            command, env=environment(url), cwd=SOURCE, stdout=log, stderr=subprocess.STDOUT
         )
         try:
             wait_until_up(f"http://{address}", process, ready_path="/")
@@ -170,11 +215,12 @@ def compare(portal_env, seconds, connections, rounds=2):
     from tools.loadtest import wrk_result
     from tools.site_server import serving as portal_serving
 
-    prepare()
+    url = database_url(portal_env.get("DATABASE_URL", ""))
+    prepare(url)
     rows = {}
     with (
         portal_serving({**portal_env, **EVERY_CACHE_OFF}, production=True) as portal_url,
-        serving() as peer_url,
+        serving(url) as peer_url,
     ):
         ours, theirs = portal_paths(portal_url), page_paths(peer_url)
         for name in PAGES:
@@ -201,8 +247,9 @@ def compare(portal_env, seconds, connections, rounds=2):
 
 def main():
     command = sys.argv[1] if len(sys.argv) > 1 else "prepare"
+    url = database_url(os.environ.get("DATABASE_URL", ""))  # PostgreSQL beside PostgreSQL
     if command == "prepare":
-        prepare()
+        prepare(url)
     elif command == "compare":  # the portal DATABASE_URL names, already loaded and collected
         env = {
             **os.environ,
@@ -218,8 +265,8 @@ def main():
 
         print("\n".join(peer_table(compare(env, seconds, connections))))
     elif command == "serve":  # by hand: Ctrl-C stops it
-        prepare()
-        with serving() as base_url:
+        prepare(url)
+        with serving(url) as base_url:
             print(f"bakerydemo at {base_url}: {page_paths(base_url)}", flush=True)
             try:
                 while True:

@@ -2,7 +2,7 @@
 
 from datetime import UTC, datetime
 
-from tools import bench_report
+from tools import bench_report, peer
 
 SCALE = {"--documents": "100000", "--case-studies": "2000", "--webinars": "500"}
 
@@ -140,6 +140,20 @@ def test_every_cache_off_rows_and_the_peer_beside_them(tmp_path):
     assert "| home every cache off ≥ 2× bakerydemo | 2.50×: met |" in text
     assert "| home cached p99 ≤ 25 ms | 10.0 ms: met |" in text
     assert "PostgreSQL + Redis: every target met." in text
+    assert "demo content on SQLite, gunicorn" in text  # a run that did not name the engine
+
+
+def test_the_peer_runs_on_the_engine_of_the_portal_beside_it(tmp_path):
+    assert peer.database_url("sqlite:///scale.sqlite3") == peer.SQLITE_URL
+    assert peer.database_url("") == peer.SQLITE_URL
+    beside = peer.database_url("postgres://postgres@127.0.0.1:5432/procureplus_bench")
+    assert beside == f"postgres://postgres@127.0.0.1:5432/{peer.POSTGRES_NAME}"
+    assert peer.database_name(beside) == "PostgreSQL"
+    assert peer.environment(beside)["DATABASE_URL"] == beside
+    run = with_cold_rows_and_peer(engine_run())
+    run["peer_database"] = "PostgreSQL"
+    text = write({bench_report.PRODUCTION: run}, tmp_path)
+    assert "demo content on PostgreSQL, gunicorn" in text
 
 
 def test_a_slow_tail_or_a_slow_cold_page_misses_on_every_engine(tmp_path):
