@@ -1,6 +1,6 @@
 """The library's lists of documents, as prepared querysets (core/prepared.py): a page of the
-list by its filters, the years of the year filter, and the second formats of the documents
-shown.
+list by its filters, the count of what it lists with the years of the year filter, and the
+second formats of the documents shown.
 
 Django's prefetch machinery cost a page of 20 documents more than the query it runs (a related
 manager and a queryset per document): one prepared query reads every second format instead.
@@ -8,10 +8,10 @@ manager and a queryset per document): one prepared query reads every second form
 
 from collections import defaultdict
 
-from django.db.models import Func, IntegerField
+from django.db.models import Count, Q
 from django.utils.translation import get_language
 
-from core.prepared import Prepared, PreparedFamily
+from core.prepared import PreparedFamily
 
 from .library_document import LibraryDocument
 
@@ -19,15 +19,22 @@ FILTERS = ("category", "language", "year")
 PREPARED_PAGES = 10  # the first pages, those visitors read, are kept; deeper ones built each time
 
 
+def filtered_by(category=None, language=None, year=None):
+    """The library's filters as one condition (none given: every document)."""
+    condition = Q()
+    if category:
+        condition &= Q(category=category)
+    if language:
+        condition &= Q(file_language__in=[language, "both"])
+    if year:
+        condition &= Q(published_year=year)
+    return condition
+
+
 def library_documents(category=None, language=None, year=None, sort="newest"):
     """The listed documents under the library's filters, in the order asked."""
     documents = LibraryDocument.objects.listed().defer("text_content")  # text: a whole file
-    if category:
-        documents = documents.filter(category=category)
-    if language:
-        documents = documents.filter(file_language__in=[language, "both"])
-    if year:
-        documents = documents.filter(published_year=year)
+    documents = documents.filter(filtered_by(category, language, year))
     if sort == "title":  # else the model's own order: newest first
         documents = documents.order_by(f"title_{get_language()}", "pk")
     return documents
@@ -42,15 +49,24 @@ PAGE_OF_DOCUMENTS = PreparedFamily(
     )
 )
 
-# How many documents the filters list: COUNT(*) written as a plain function, as Django's Count
-# in a values_list() would group by every column (and count() builds its query afresh).
-LISTED_COUNT = PreparedFamily(
+# The years the public documents were published in, newest first, each with how many documents
+# the filters list in it: one scan gives the year filter's choices and the count (they were two).
+# No translated field, so read as Django reads values (modeltranslation's rewriting off).
+LISTING_FACTS = PreparedFamily(
     lambda names: (
         lambda *values: (
-            library_documents(**dict(zip(names, values, strict=True)))
+            LibraryDocument.objects.public()
             .rewrite(False)
-            .order_by()
-            .values_list(Func(template="COUNT(*)", output_field=IntegerField()), flat=True)
+            .order_by("-published_year")
+            .values("published_year")
+            .annotate(
+                listed=Count(
+                    "pk",
+                    filter=Q(format_of__isnull=True)
+                    & filtered_by(**dict(zip(names, values, strict=True))),
+                )
+            )
+            .values_list("published_year", "listed")
         )
     )
 )
@@ -62,24 +78,13 @@ def given(filters):
     return names, [filters[name] for name in names]
 
 
-def listed_count(filters):
-    """The number of documents the library lists under these filters."""
+def listing_facts(filters):
+    """(How many documents the library lists under these filters, the years of every public
+    document newest first: the year filter's choices, whatever the filters.)"""
     names, values = given(filters)
-    return LISTED_COUNT((names,), *values)[0]
+    rows = LISTING_FACTS((names,), *values)
+    return sum(listed for _year, listed in rows), [year for year, _ in rows if year is not None]
 
-
-# The years the public documents were published in, newest first (the year filter's choices);
-# no translated field, so read as Django reads values (modeltranslation's rewriting off).
-PUBLICATION_YEARS = Prepared(
-    lambda: (
-        LibraryDocument.objects.public()
-        .rewrite(False)
-        .filter(published_year__isnull=False)
-        .order_by("-published_year")
-        .values_list("published_year", flat=True)
-        .distinct()
-    )
-)
 
 # The public second formats of some documents (the ODT of a DOCX template), by file name; one
 # shape per number of documents, at most a page's.

@@ -21,13 +21,7 @@ from documents.calendar import webinar_ics
 from documents.library_csv import document_rows
 
 from .library_document import LibraryDocument
-from .listing import (
-    PUBLICATION_YEARS,
-    library_documents,
-    listed_count,
-    page_of_documents,
-    with_formats,
-)
+from .listing import library_documents, listing_facts, page_of_documents, with_formats
 from .webinar import Webinar
 
 SORTS = {"newest", "title"}
@@ -59,11 +53,12 @@ class DocumentLibraryPage(RoutablePageMixin, BodyPage):
     def index_route(self, request):
         documents, filters = self.filtered_documents(request.GET)
         filtered_by = "{category}:{language}:{year}".format(**filters)
-        count = remember(request, f"library-count:{filtered_by}", lambda: listed_count(filters))
+        count, years = remember(
+            request, f"library-facts:{filtered_by}", lambda: listing_facts(filters)
+        )
         listed = paginate(documents, request.GET, self.per_page, count)
         listed.object_list = page_of_documents(filters, listed)
         self.add_detail_urls(listed.object_list, request)
-        years = remember(request, "library-years", PUBLICATION_YEARS)
         return self.render(
             request,
             context_overrides={

@@ -199,7 +199,8 @@ def test_search_results(client, pt_home):
     under(pt_home, DocumentLibraryPageFactory)
     LibraryDocumentFactory.create_batch(3)
     grow = lambda: LibraryDocumentFactory.create_batch(30)  # noqa: E731
-    assert_page_budget(client, "/pt/pesquisa/?q=relatório", grow, cold_budget=11)
+    # Afresh, PostgreSQL reads the words as tsqueries before ranking (search/query.py): 12.
+    assert_page_budget(client, "/pt/pesquisa/?q=relatório", grow, cold_budget=12)
 
 
 @pytest.mark.django_db
