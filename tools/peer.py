@@ -118,25 +118,33 @@ def prepare(url=SQLITE_URL):
 
 
 def is_loaded(url):
-    """Whether that database holds the demo content (its sites table has a row)."""
+    """Whether that database holds the demo content (its sites table has a row); a PostgreSQL
+    database not there yet is created, empty."""
     if url == SQLITE_URL:
         return DATABASE.exists()
     import psycopg
 
     parts = urlsplit(url)
-    server = urlunsplit(("postgresql", parts.netloc, "/postgres", "", ""))
-    with psycopg.connect(server, autocommit=True) as connection:
-        if not connection.execute(
-            "SELECT 1 FROM pg_database WHERE datname = %s", [POSTGRES_NAME]
-        ).fetchone():
-            connection.execute(f'CREATE DATABASE "{POSTGRES_NAME}"')  # a name from settings
-            return False
+    if not create_database(urlunsplit(("postgresql", parts.netloc, "/postgres", "", ""))):
+        return False
     with psycopg.connect(urlunsplit(("postgresql", *parts[1:]))) as connection:
         found = connection.execute("SELECT to_regclass('wagtailcore_site')").fetchone()[0]
         return (
             found is not None
             and connection.execute("SELECT count(*) FROM wagtailcore_site").fetchone()[0] > 0
         )
+
+
+def create_database(server_url):
+    """Creates the peer's PostgreSQL database unless it exists; whether it existed."""
+    import psycopg
+
+    with psycopg.connect(server_url, autocommit=True) as connection:
+        query = "SELECT 1 FROM pg_database WHERE datname = %s"
+        if connection.execute(query, [POSTGRES_NAME]).fetchone():
+            return True
+        connection.execute(f'CREATE DATABASE "{POSTGRES_NAME}"')  # a name from settings
+        return False
 
 
 def is_prepared():

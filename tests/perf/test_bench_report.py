@@ -2,7 +2,7 @@
 
 from datetime import UTC, datetime
 
-from tools import bench_report, peer
+from tools import bench_report
 
 SCALE = {"--documents": "100000", "--case-studies": "2000", "--webinars": "500"}
 
@@ -143,13 +143,7 @@ def test_every_cache_off_rows_and_the_peer_beside_them(tmp_path):
     assert "demo content on SQLite, gunicorn" in text  # a run that did not name the engine
 
 
-def test_the_peer_runs_on_the_engine_of_the_portal_beside_it(tmp_path):
-    assert peer.database_url("sqlite:///scale.sqlite3") == peer.SQLITE_URL
-    assert peer.database_url("") == peer.SQLITE_URL
-    beside = peer.database_url("postgres://postgres@127.0.0.1:5432/procureplus_bench")
-    assert beside == f"postgres://postgres@127.0.0.1:5432/{peer.POSTGRES_NAME}"
-    assert peer.database_name(beside) == "PostgreSQL"
-    assert peer.environment(beside)["DATABASE_URL"] == beside
+def test_the_report_names_the_peers_engine(tmp_path):
     run = with_cold_rows_and_peer(engine_run())
     run["peer_database"] = "PostgreSQL"
     text = write({bench_report.PRODUCTION: run}, tmp_path)
