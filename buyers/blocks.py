@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
 
-from core.blocks import BLOCK_TEMPLATES, PageLinkStructValue
+from core.blocks import BLOCK_TEMPLATES, PageChooserBlock, PageLinkStructValue
 
 from .chooser import QUESTION_CHOICES, RECOMMENDATION_CHOICES
 
@@ -21,7 +21,7 @@ class AnchoredPageLinkStructValue(PageLinkStructValue):
 class AnchoredPageLinkBlock(blocks.StructBlock):
     """A link to a page or to a section of it: an FAQ entry, a module section, a case study."""
 
-    page = blocks.PageChooserBlock(label=_("Page"))
+    page = PageChooserBlock(label=_("Page"))
     anchor = blocks.CharBlock(
         label=_("Anchor"),
         required=False,

@@ -1,13 +1,17 @@
 """StreamField blocks for page bodies."""
 
+import copy
+
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
+from wagtail.models import Page
 
 from core.locales import active_locale_id
+from core.prepared import PreparedFamily
 from core.visibility import document_is_public
 
 BLOCK_TEMPLATES = "components/streamfield/blocks/"
@@ -90,8 +94,32 @@ class DocumentLinkStructValue(LinkStructValue):
         return document if document is not None and document_is_public(document) else None
 
 
+# The pages of these ids (one shape per number of ids: a body's links are few).
+PAGES_OF_IDS = PreparedFamily(lambda count: lambda *ids: Page.objects.filter(pk__in=ids))
+
+
+class PageChooserBlock(blocks.PageChooserBlock):
+    """Wagtail's page chooser, a body's chosen pages read by a prepared query (core/prepared.py):
+    Wagtail's `in_bulk` built a queryset for every body. Migrations name Wagtail's own block
+    (DECONSTRUCT_ALIASES below), so no body's migration state changes."""
+
+    def bulk_to_python(self, values):
+        if self.model_class is not Page or not all(
+            isinstance(pk, int) or pk is None for pk in values
+        ):
+            return super().bulk_to_python(values)  # a page type given, or ids as text
+        ids = sorted({pk for pk in values if pk is not None})
+        found = {page.pk: page for page in PAGES_OF_IDS((len(ids),), *ids)} if ids else {}
+        pages, seen = [], set()
+        for pk in values:  # the values' order, None kept, one instance per mention (Wagtail's)
+            page = found.get(pk)
+            pages.append(copy.copy(page) if page is not None and pk in seen else page)
+            seen.add(pk)
+        return pages
+
+
 class PageLinkBlock(blocks.StructBlock):
-    page = blocks.PageChooserBlock(label=_("Page"))
+    page = PageChooserBlock(label=_("Page"))
     label = blocks.CharBlock(
         label=_("Link text"), required=False, help_text=_("Leave empty to use the page title.")
     )
@@ -135,3 +163,7 @@ class BodyBlock(blocks.StreamBlock):
     document_link = DocumentLinkBlock()
     page_link = PageLinkBlock()
     embed = VideoEmbedBlock()
+
+
+# Migrations name Wagtail's block (Block.canonical_module_path reads this): the same definition.
+DECONSTRUCT_ALIASES = {PageChooserBlock: "wagtail.blocks.PageChooserBlock"}
