@@ -184,6 +184,19 @@ class LibraryDocument(ChoiceLabels, AbstractDocument):
         indexes = [
             # The library's category and year filters, and their counts.
             models.Index(fields=["category", "published_year"], name="document_category_year"),
+            # The count and the years of the library's filters (listing.LISTING_FACTS) read from
+            # the index alone: at 100,000 documents SQLite walked the whole table, 160 → 13 ms.
+            models.Index(
+                fields=["published_year", "format_of", "collection", "category", "file_language"],
+                name="document_listing_facts",
+            ),
+            # The second formats of a page of documents: the plain index of format_of averages
+            # its many NULLs in, and SQLite's planner scanned the table instead (26 → 0.4 ms).
+            models.Index(
+                fields=["format_of"],
+                name="document_second_formats",
+                condition=Q(format_of__isnull=False),
+            ),
         ]
 
     @property
