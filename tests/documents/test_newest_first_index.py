@@ -1,5 +1,6 @@
 """The library's "newest first" order, and its index, on every database engine."""
 
+import re
 from datetime import date
 
 from django.db import connection
@@ -93,13 +94,12 @@ def test_second_formats_are_found_by_their_own_index(library_with_second_formats
 def test_the_count_and_the_years_are_read_from_their_index_alone(library_with_second_formats):
     from documents.models.listing import LISTING_FACTS
 
-    if connection.vendor == "postgresql":  # so small a table is read whole unless told
+    if connection.vendor == "postgresql":
+        # A test's table, not vacuumed, costs an index-only scan as a plain one: leave only the
+        # index-only scan, which PostgreSQL can plan only when the index holds every column read.
         with connection.cursor() as cursor:
-            cursor.execute("SET LOCAL enable_seqscan = off")
+            for path in ("seqscan", "indexscan", "bitmapscan"):
+                cursor.execute(f"SET LOCAL enable_{path} = off")
     plan = plan_of(LISTING_FACTS.builder(())())  # no filter given
-    only = (
-        "COVERING INDEX document_listing_facts"
-        if connection.vendor == "sqlite"
-        else ("Index Only Scan")
-    )
-    assert only in plan and "document_listing_facts" in plan, plan
+    alone = r"(COVERING INDEX|Index Only Scan( Backward)? using) document_listing_facts"
+    assert re.search(alone, plan), plan
