@@ -94,12 +94,12 @@ def test_second_formats_are_found_by_their_own_index(library_with_second_formats
 def test_the_count_and_the_years_are_read_from_their_index_alone(library_with_second_formats):
     from documents.models.listing import LISTING_FACTS
 
-    if connection.vendor == "postgresql":
-        # A test's table, not vacuumed, costs an index-only scan as a plain one: leave only the
-        # index-only scan, which PostgreSQL can plan only when the index holds every column read.
-        with connection.cursor() as cursor:
-            for path in ("seqscan", "indexscan", "bitmapscan"):
-                cursor.execute(f"SET LOCAL enable_{path} = off")
-    plan = plan_of(LISTING_FACTS.builder(())())  # no filter given
-    alone = r"(COVERING INDEX|Index Only Scan( Backward)? using) document_listing_facts"
-    assert re.search(alone, plan), plan
+    query = LISTING_FACTS.builder(())()  # no filter given
+    table = LibraryDocument._meta.db_table
+    read = set(re.findall(rf'"{table}"\."(\w+)"', str(query.query)))
+    with connection.cursor() as cursor:
+        index = connection.introspection.get_constraints(cursor, table)["document_listing_facts"]
+    assert read <= set(index["columns"]), read  # an index-only scan is possible: no id read
+    if connection.vendor == "sqlite":  # and SQLite's planner takes it (PostgreSQL's, once the
+        plan = plan_of(query)  # table is vacuumed: docs/benchmarks.md)
+        assert "COVERING INDEX document_listing_facts" in plan, plan
