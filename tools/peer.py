@@ -147,10 +147,6 @@ def create_database(server_url):
         return False
 
 
-def is_prepared():
-    return DATABASE.exists() and INSTALLED.exists()
-
-
 @contextmanager
 def serving(url=SQLITE_URL):
     """bakerydemo under gunicorn (2 sync workers, production settings) on that database;
