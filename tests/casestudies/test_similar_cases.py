@@ -56,6 +56,34 @@ def test_cases_in_the_other_language_or_unpublished_are_left_out(indexes):
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize("sharing", [2, 3])
+def test_cases_of_the_same_country_only_come_after_every_shared_fact(
+    indexes, sharing, django_assert_num_queries
+):
+    """Cases sharing the procedure or a sector are scored first; below three, every case."""
+    pcp, dialogue, sea = ProcedureTypeFactory(), ProcedureTypeFactory(), SectorFactory()
+    subject = case(indexes["en"], procedure_type=pcp, sectors=[sea], country="PT")
+    country_only = case(indexes["en"], title="A", procedure_type=dialogue, country="PT")
+    alike = [
+        case(indexes["en"], title=f"Z{n}", procedure_type=dialogue, sectors=[sea], country="DK")
+        for n in range(sharing)
+    ]
+    with django_assert_num_queries(1 if sharing == 3 else 2):
+        found = similar_cases(subject, [sea.pk])
+    assert found == (alike if sharing == 3 else [*alike, country_only])
+
+
+@pytest.mark.django_db
+def test_cases_with_nothing_in_common_fill_no_place(indexes):
+    pcp, dialogue = ProcedureTypeFactory(), ProcedureTypeFactory()
+    subject = case(indexes["en"], procedure_type=pcp, country="PT")
+    alike = case(indexes["en"], title="Z", procedure_type=pcp, country="DK")
+    for title in ("A", "B"):  # first by title among equal scores, were a zero score kept
+        case(indexes["en"], title=title, procedure_type=dialogue, country="DK")
+    assert similar_cases(subject, []) == [alike]
+
+
+@pytest.mark.django_db
 def test_a_case_with_no_facts_has_no_similar_cases(indexes):
     subject = case(indexes["en"], procedure_type=None, country="")
     case(indexes["en"], procedure_type=None, country="")
@@ -79,6 +107,8 @@ def test_similar_cases_cost_the_same_however_many_cases_exist(client, indexes):
     procedure, sector = ProcedureTypeFactory(), SectorFactory()
     index = indexes["pt"]
     subject = case(index, procedure_type=procedure, sectors=[sector])
+    for _ in range(3):  # enough sharing a fact: the first query finds the best (one query)
+        case(index, procedure_type=procedure)
 
     def grow():
         for _ in range(15):
@@ -109,6 +139,6 @@ def test_the_score_is_built_and_compiled_once_per_shape(indexes):
     with mock.patch.object(SQLCompiler, "as_sql", autospec=True, side_effect=SQLCompiler.as_sql):
         found = similar_cases(second, sectors)
         assert SQLCompiler.as_sql.call_count == 0
-    build = similar_to(type(second), True, True, 3)
+    build = similar_to(type(second), True, True, 3)  # one case shares: every case is scored
     expected = build(second.locale_id, second.pk, procedure.pk, "ES", *sectors)
     assert [row.pk for row in found] == [row.pk for row in expected] == [first.pk]
