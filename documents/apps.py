@@ -10,11 +10,12 @@ class DocumentsConfig(AppConfig):
     def ready(self):
         from core.page_warmup import register_warm_pages
         from core.sitemaps import register_section
-        from documents.models import DocumentLibraryPage
+        from documents.models import DocumentLibraryPage, LibraryDocument, tally
         from documents.search_sources import register_sources
         from documents.sitemaps import DocumentSitemap, WebinarSitemap
 
         register_sources()
+        tally.connect(LibraryDocument)
         register_section("documents", DocumentSitemap)
         register_section("webinars", WebinarSitemap)
         # The library's first page, in each language, is rendered again after every change.

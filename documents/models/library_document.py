@@ -184,12 +184,6 @@ class LibraryDocument(ChoiceLabels, AbstractDocument):
         indexes = [
             # The library's category and year filters, and their counts.
             models.Index(fields=["category", "published_year"], name="document_category_year"),
-            # The count and the years of the library's filters (listing.LISTING_FACTS) read from
-            # the index alone: at 100,000 documents SQLite walked the whole table, 160 → 13 ms.
-            models.Index(
-                fields=["published_year", "format_of", "collection", "category", "file_language"],
-                name="document_listing_facts",
-            ),
             # The second formats of a page of documents: the plain index of format_of averages
             # its many NULLs in, and SQLite's planner scanned the table instead (26 → 0.4 ms).
             models.Index(
@@ -219,7 +213,8 @@ class LibraryDocument(ChoiceLabels, AbstractDocument):
             # A small file is read in milliseconds; a large one by a task, off the request.
             self.text_content = "" if extract_later else extract_text(self.file)
             self._loaded_file_name = self.file.name
-        super().save(*args, **kwargs)
+        with transaction.atomic():  # the document and its tally (models/tally.py) together
+            super().save(*args, **kwargs)
         if extract_later:
             pk, name = self.pk, self.file.name
             transaction.on_commit(lambda: extract_document_text.enqueue(pk, name))

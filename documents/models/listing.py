@@ -8,12 +8,14 @@ manager and a queryset per document): one prepared query reads every second form
 
 from collections import defaultdict
 
-from django.db.models import Count, Q
+from django.db.models import Q, Sum
 from django.utils.translation import get_language
 
 from core.prepared import PreparedFamily
+from core.visibility import InOpenCollection
 
 from .library_document import LibraryDocument
+from .tally import DocumentTally
 
 FILTERS = ("category", "language", "year")
 PREPARED_PAGES = 10  # the first pages, those visitors read, are kept; deeper ones built each time
@@ -49,24 +51,24 @@ PAGE_OF_DOCUMENTS = PreparedFamily(
     )
 )
 
-# The years the public documents were published in, newest first, each with how many documents
-# the filters list in it: one scan gives the year filter's choices and the count (they were two).
-# No translated field, so read as Django reads values (modeltranslation's rewriting off).
+# The years of the public documents, newest first, each with how many documents the filters list
+# in it: the year filter's choices and the count in one query, over the tally's rows (tally.py),
+# not the documents. No translated field, so read as Django reads values.
 LISTING_FACTS = PreparedFamily(
     lambda names: (
         lambda *values: (
-            LibraryDocument.objects.public()
-            .rewrite(False)
+            DocumentTally.objects.filter(InOpenCollection("collection_id"))
             .order_by("-published_year")
             .values("published_year")
             .annotate(
-                listed=Count(
-                    "collection",  # never empty, and in the index, which then answers alone
-                    filter=Q(format_of__isnull=True)
+                public=Sum("documents"),
+                listed=Sum(
+                    "documents",
+                    filter=Q(second_format=False)
                     & filtered_by(**dict(zip(names, values, strict=True))),
-                )
+                ),
             )
-            .values_list("published_year", "listed")
+            .values_list("published_year", "public", "listed")
         )
     )
 )
@@ -83,7 +85,8 @@ def listing_facts(filters):
     document newest first: the year filter's choices, whatever the filters.)"""
     names, values = given(filters)
     rows = LISTING_FACTS((names,), *values)
-    return sum(listed for _year, listed in rows), [year for year, _ in rows if year is not None]
+    years = [year for year, public, _listed in rows if public and year is not None]
+    return sum(listed or 0 for _year, _public, listed in rows), years
 
 
 # The public second formats of some documents (the ODT of a DOCX template), by file name; one
