@@ -10,8 +10,9 @@ from django.core.management import CommandError, call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-import pytest
 from wagtail.models import Collection, CollectionViewRestriction
+
+import pytest
 
 from documents.models import DocumentTally, LibraryDocument
 from documents.models import listing as library
