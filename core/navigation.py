@@ -5,7 +5,7 @@ from typing import NamedTuple
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
-from django.db.models import Q
+from django.db.models import BooleanField, Q
 from django.urls import translate_url
 from django.utils.translation import get_language
 
@@ -13,6 +13,7 @@ from wagtail.models import Page
 
 from core.prepared import Prepared
 from core.visibility import public_pages
+from core.written_sql import WrittenSQL
 
 
 class LanguageLink(NamedTuple):
@@ -126,10 +127,35 @@ def breadcrumbs(page):
     return page._ancestors_below_root
 
 
+class SharesKeyWith(WrittenSQL):
+    """The page's translation key is that of one of the pages at these paths.
+
+    On PostgreSQL the keys are read first, as an array, so the key's index finds the rows; as
+    `IN (subquery)` beside the ancestors' OR it scanned every page (2 ms at 4,000 pages, on
+    every page served). SQLite answers the plain IN from both indexes."""
+
+    conditional = True
+
+    def __init__(self, paths):
+        super().__init__("translation_key", output_field=BooleanField())
+        self.paths = list(paths)
+
+    def keys(self, name):
+        marks = ", ".join(["%s"] * len(self.paths))
+        table = name(Page._meta.db_table)
+        return f"SELECT {name('translation_key')} FROM {table} WHERE {name('path')} IN ({marks})"  # noqa: S608
+
+    def written(self, columns, name):
+        return f"{columns[0]} IN ({self.keys(name)})", self.paths
+
+    def as_postgresql(self, compiler, connection):
+        column = compiler.compile(self.columns[0])[0]
+        return f"{column} = ANY(ARRAY({self.keys(connection.ops.quote_name)}))", self.paths
+
+
 def language_rows(locale_id, path, *ancestor_paths):
     """The ancestors' pages (by their paths) and the live translations of them and the page."""
-    chain_keys = Page.objects.filter(path__in=[*ancestor_paths, path]).values("translation_key")
-    translated = Q(live=True, translation_key__in=chain_keys) & ~Q(locale_id=locale_id)
+    translated = Q(SharesKeyWith([*ancestor_paths, path]), live=True) & ~Q(locale_id=locale_id)
     rows = Page.objects.filter(Q(path__in=ancestor_paths) | translated).select_related("locale")
     return rows.only(*LINKED_FIELDS, "live", "translation_key", "locale__language_code")
 

@@ -70,3 +70,26 @@ def test_draft_translation_is_not_offered(client, homes):
 def test_interface_strings_follow_the_page_language(client, homes, code, text):
     html = client.get(homes[code].url).content.decode()
     assert text in html
+
+
+@pytest.mark.django_db
+def test_translations_are_found_by_their_key_without_reading_every_page(homes):
+    """PostgreSQL reads the chain's keys first, as an array, so the key's index serves them: as
+    IN (subquery) beside the ancestors' OR it scanned the whole page tree (core/navigation.py)."""
+    from django.db import connection
+
+    from core.navigation import language_rows
+
+    section = ContentPageFactory(parent=homes["pt"], slug="guia", locale=homes["pt"].locale)
+    translation = ContentPageFactory(
+        parent=homes["en"],
+        locale=homes["en"].locale,
+        translation_key=section.translation_key,
+    )
+    ContentPageFactory(parent=homes["en"], locale=homes["en"].locale)  # no translation of it
+    rows = language_rows(section.locale_id, section.path, homes["pt"].path)
+    assert sorted(row.pk for row in rows) == sorted(
+        [homes["pt"].pk, homes["en"].pk, translation.pk]
+    )
+    sql = str(rows.query)
+    assert ("= ANY(ARRAY(SELECT" in sql) == (connection.vendor == "postgresql")
