@@ -21,7 +21,7 @@ POSTGRES_CONFIGS = {"pt": "portuguese", "en": "english"}
 WORD = re.compile(r"\w+")
 STOP_WORDS = Path(__file__).resolve().parent / "stopwords"
 # Ranking reads each ranked row from the table, and a common word matches a sixth of 200,000
-# entries: PostgreSQL ranks at most this many title matches and this many other matches.
+# entries: both engines rank at most this many entries of each branch (candidate_branches()).
 CANDIDATES = 1000
 # The query's words side by side, stemmed and folded like the vector (stop words keep their
 # place: "ciclo de vida" is 'cicl' <2> 'vid').
@@ -42,33 +42,39 @@ POSTGRES_RANK = (
 )
 
 
-def postgres_candidates(vector, query):
-    """One branch of the ranking query: the entries whose `vector` matches `query` (a
-    parameter's name), ranked; at most CANDIDATES of them."""
+# Both engines: an entry of the searched language and kind (`|| ''`: see postgres_ranking()).
+IN_LANGUAGE_AND_KIND = "language || '' = %(language)s AND (%(kind)s = '' OR kind = %(kind)s)"
+
+
+def candidate_branches(any_word_branch):
+    """The branches of the candidate set, widest first, as (words, title only): entries with
+    any of the words (only when "any" differs from "every"), with every word, with every word
+    in the title. Each branch holds all of the next one's matches."""
+    return [("any", False)] * any_word_branch + [("all", False), ("all", True)]
+
+
+def postgres_candidates(words, title):
+    """One branch of the ranking query: the entries whose title (or whole vector) matches
+    `words` (a parameter's name), ranked; at most CANDIDATES of them."""
+    vector = "title_vector" if title else "search_vector"
     return f"""
     (SELECT id, title, search_vector @@ %(all)s::tsquery AS has_all, {POSTGRES_RANK} AS rank
      FROM portal_searchentry
-     WHERE language || '' = %(language)s AND (%(kind)s = '' OR kind = %(kind)s)
-       AND {vector} @@ %({query})s::tsquery
+     WHERE {IN_LANGUAGE_AND_KIND} AND {vector} @@ %({words})s::tsquery
      LIMIT %(candidates)s)"""  # noqa: S608 - constants only
 
 
 def postgres_ranking(any_word_branch):
     """The ranking query. Constant SQL; the visitor's words travel only as bound parameters.
 
-    An entry with every word counts ALL_WORDS_BOOST times; title matches are gathered first,
-    by the title's own index (migration search/0002); below CANDIDATES matches per branch the
-    ranking is complete. Entries with only some of the words are a branch of their own, asked
-    only when "any" differs from "every" (not for one word). `language || ''` keeps the
-    planner off the language index: it holds half the table, and ANDing its bitmap made a
+    An entry with every word counts ALL_WORDS_BOOST times; title matches are a branch of
+    their own, by the title's own index (migration search/0002); below CANDIDATES matches per
+    branch the ranking is complete. Entries with only some of the words are a branch of their
+    own, asked only when "any" differs from "every" (not for one word). `language || ''` keeps
+    the planner off the language index: it holds half the table, and ANDing its bitmap made a
     two-word query eight times slower.
     """
-    branches = [
-        postgres_candidates("title_vector", "all"),
-        postgres_candidates("search_vector", "all"),
-    ]
-    if any_word_branch:
-        branches.append(postgres_candidates("search_vector", "any"))
+    branches = [postgres_candidates(*branch) for branch in candidate_branches(any_word_branch)]
     return f"""
 SELECT id FROM ({" UNION ".join(branches)}) AS candidates
 ORDER BY rank * (CASE WHEN has_all THEN %(all_boost)s ELSE 1.0 END) DESC, title
@@ -76,22 +82,61 @@ LIMIT %(limit)s
 """  # noqa: S608 - constants only
 
 
-# SQLite: bm25 is negative, lower is better, so a boost multiplies it. Every word or any word,
-# and the phrase, each come from a MATCH of its own (FTS5 allows one per table reference).
-SQLITE_SEARCH = """
+def sqlite_candidates(n, words, title):
+    """Branch n of the candidate set, the common table `branch_<n>`: at most CANDIDATES
+    entries of the language and kind matching `words` (a parameter's name). Asked only when
+    branch n - 1 is full: below the bound, that one holds all of this one's matches."""
+    # FTS5's column filter around the words, which synonyms.fts5_match() quoted.
+    match = f"'{{title}} : (' || %({words})s || ')'" if title else f"%({words})s"
+    full = f"AND (SELECT count(*) FROM branch_{n - 1}) = %(candidates)s" if n else ""  # noqa: S608
+    return f"""branch_{n} AS (
+    SELECT e.id FROM portal_searchentry_fts
+    JOIN portal_searchentry e ON e.id = portal_searchentry_fts.rowid
+    WHERE portal_searchentry_fts MATCH {match} AND {IN_LANGUAGE_AND_KIND} {full}
+    LIMIT %(candidates)s)"""  # noqa: S608 - constants only
+
+
+# SQLite: bm25 is negative, lower is better, so a boost multiplies it.
+SQLITE_RANKING = """
+WITH {branches}, candidates AS ({union})
 SELECT e.id FROM (
     SELECT rowid, bm25(portal_searchentry_fts, %(title_weight)s, %(text_weight)s) AS score
-    FROM portal_searchentry_fts WHERE portal_searchentry_fts MATCH %(any)s
-) AS m
-JOIN portal_searchentry e ON e.id = m.rowid
-WHERE e.language = %(language)s AND (%(kind)s = '' OR e.kind = %(kind)s)
-ORDER BY m.score * {kind_case} * (CASE WHEN m.rowid IN (
-    SELECT rowid FROM portal_searchentry_fts WHERE portal_searchentry_fts MATCH %(all)s
-) THEN %(all_boost)s ELSE 1.0 END) * (CASE WHEN m.rowid IN (
-    SELECT rowid FROM portal_searchentry_fts WHERE portal_searchentry_fts MATCH %(phrase)s
-) THEN %(phrase_boost)s ELSE 1.0 END), e.title
+    FROM portal_searchentry_fts
+    WHERE portal_searchentry_fts MATCH %(any)s AND +rowid IN candidates
+) AS m CROSS JOIN portal_searchentry e ON e.id = m.rowid
+ORDER BY m.score * {kind_case}{boosts}, e.title
 LIMIT %(limit)s
-"""  # noqa: S608 - constants only (search/ranking.py)
+"""
+# Every word and the phrase: a MATCH each (FTS5 allows one per table reference).
+SQLITE_BOOSTS = """ * (CASE WHEN e.id IN (
+    SELECT rowid FROM portal_searchentry_fts
+    WHERE portal_searchentry_fts MATCH %(all)s AND +rowid IN candidates
+) THEN %(all_boost)s ELSE 1.0 END) * (CASE WHEN e.id IN (
+    SELECT rowid FROM portal_searchentry_fts
+    WHERE portal_searchentry_fts MATCH %(phrase)s AND +rowid IN candidates
+) THEN %(phrase_boost)s ELSE 1.0 END)"""
+
+
+def sqlite_ranking(any_word_branch, boosts):
+    """The ranking query, bounded as postgres_ranking(). Constant SQL; the visitor's words
+    travel only as bound parameters.
+
+    The candidates are the union of the branches (sqlite_candidates()), each filtered by
+    language and kind before its bound. bm25 comes from one MATCH of any word over them, so
+    each scores as it would among every match: below the bound, the results are those of
+    ranking every match. `+rowid` keeps the candidates out of FTS5's plan: given rowids, FTS5
+    starts the MATCH, and bm25 its counts, again for each (90 times slower); CROSS JOIN reads
+    the scores first. The boosts, with several words only (for one word both are 1), are
+    MATCHes of their own, read among the candidates.
+    """
+    branches = candidate_branches(any_word_branch)
+    ctes = [sqlite_candidates(n, *branch) for n, branch in enumerate(branches)]
+    union = " UNION ".join(f"SELECT id FROM branch_{n}" for n in range(len(branches)))  # noqa: S608
+    return (
+        SQLITE_RANKING.replace("{branches}", ",\n".join(ctes))
+        .replace("{union}", union)
+        .replace("{boosts}", SQLITE_BOOSTS if boosts else "")
+    )
 
 
 def clean_query(raw):
@@ -197,18 +242,20 @@ def sqlite_search(language, kind, words, prefix=False):
     params = {
         "any": any_word,
         "all": match,
-        "phrase": phrase or match,  # a single word: every match "is" the phrase, boost 1
-        "phrase_boost": ranking.PHRASE_BOOST if phrase else 1.0,
-        "all_boost": ranking.ALL_WORDS_BOOST if phrase else 1.0,
+        "phrase": phrase,
+        "phrase_boost": ranking.PHRASE_BOOST,
+        "all_boost": ranking.ALL_WORDS_BOOST,
         "title_weight": ranking.TITLE_WEIGHT,
         "text_weight": ranking.TEXT_WEIGHT,
         "language": language,
         "kind": kind or "",
+        "candidates": CANDIDATES,
         "limit": MAX_RESULTS,
     }
     kind_case, kind_params = ranking.kind_case("e.kind")
+    sql = sqlite_ranking(any_word != match, bool(phrase)).replace("{kind_case}", kind_case)
     with connection.cursor() as cursor:
-        cursor.execute(SQLITE_SEARCH.replace("{kind_case}", kind_case), {**params, **kind_params})
+        cursor.execute(sql, {**params, **kind_params})
         return [row[0] for row in cursor.fetchall()]
 
 

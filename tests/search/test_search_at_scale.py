@@ -1,4 +1,4 @@
-"""Search at scale: PostgreSQL ranks a bounded set of candidates; ranked ids are cached."""
+"""Search at scale: both engines rank a bounded set of candidates; ranked ids are cached."""
 
 from django.db import connection
 from django.test import RequestFactory
@@ -12,9 +12,9 @@ from search.models import SearchEntry
 from tests.portal.factories import ContentPageFactory
 
 
-def entry(object_id, title, text="", language="pt"):
+def entry(object_id, title, text="", language="pt", kind="document"):
     return SearchEntry.objects.create(
-        kind="document",
+        kind=kind,
         object_id=object_id,
         language=language,
         title=title,
@@ -24,8 +24,6 @@ def entry(object_id, title, text="", language="pt"):
 
 @pytest.mark.django_db
 def test_a_title_match_outranks_more_numerous_matches_in_the_text(monkeypatch):
-    if connection.vendor != "postgresql":
-        pytest.skip("SQLite ranks every match")
     monkeypatch.setattr(query, "CANDIDATES", 3)
     for n in range(8):
         entry(n, f"Relatório {n}", "Um estudo de dessalinização da água do mar.")
@@ -33,6 +31,30 @@ def test_a_title_match_outranks_more_numerous_matches_in_the_text(monkeypatch):
     found = query.search("pt", "dessalinizacao")
     assert found[0] == best.pk
     assert len(found) <= 4  # three candidates of each kind, one of them possibly the title match
+
+
+@pytest.mark.django_db
+def test_a_language_s_candidates_are_not_crowded_out_by_the_other_language(monkeypatch):
+    monkeypatch.setattr(query, "CANDIDATES", 3)
+    for n in range(8):  # written first: the first matches in the table are English
+        entry(n, f"PCP report {n}", language="en")
+    portuguese = {entry(10 + n, f"Relatório PCP {n}").pk for n in range(8)}
+    found = query.search("pt", "PCP")
+    # Portuguese candidates only, at most three of each branch (every word, title).
+    assert found and set(found) <= portuguese
+    assert len(found) <= 6
+
+
+@pytest.mark.django_db
+def test_the_kind_filter_applies_inside_the_candidate_bound(monkeypatch):
+    monkeypatch.setattr(query, "CANDIDATES", 3)
+    for n in range(8):  # written first: the first matches in the table are documents
+        entry(n, f"Parceria para a inovação {n}")
+    answers = {entry(10 + n, f"Parceria {n}", "Inovação.", kind="faq").pk for n in range(10)}
+    found = query.search("pt", "parceria inovação", kind="faq")
+    # Answers only, at most three of each branch (any word, every word, title).
+    assert found and set(found) <= answers
+    assert len(found) <= 9
 
 
 @pytest.mark.django_db
