@@ -144,14 +144,19 @@ class WebinarIndexPage(RoutablePageMixin, BodyPage):
         verbose_name = _("webinar list")
         verbose_name_plural = _("webinar lists")
 
+    past_per_page = 20  # the upcoming are few and all shown; the past grow with the years
+
     @path("")
     def index_route(self, request):
         webinars = Webinar.objects.select_related("slides")
+        past = paginate(webinars.past(), request.GET, self.past_per_page)
+        past.object_list = list(past.object_list)
         return self.render(
             request,
             context_overrides={
                 "upcoming": list(webinars.upcoming()),
-                "past": list(webinars.past()),
+                "past": past,
+                "page_query": query_without(request.GET, "page"),
             },
         )
 

@@ -26,7 +26,27 @@ def test_upcoming_and_past_are_separated(client, webinar_index):
     upcoming = WebinarFactory(starts_on=today + datetime.timedelta(days=10))
     response = client.get(webinar_index["en"].url)
     assert response.context["upcoming"] == [upcoming]
-    assert response.context["past"] == [past]
+    assert response.context["past"].object_list == [past]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("code", "status"), [("pt", "Página 2 de 2"), ("en", "Page 2 of 2")])
+def test_past_webinars_come_a_page_at_a_time_newest_first(client, webinar_index, code, status):
+    today = timezone.localdate()
+    WebinarFactory.create_batch(2, starts_on=today + datetime.timedelta(days=3))
+    past = [WebinarFactory(starts_on=today - datetime.timedelta(days=7 * n)) for n in range(1, 26)]
+    url = webinar_index[code].url
+    first = client.get(url)
+    assert first.context["past"].object_list == past[:20]
+    assert len(first.context["upcoming"]) == 2  # every upcoming one, on every page
+    second = client.get(url, {"page": "2"})
+    assert second.context["past"].object_list == past[20:]
+    assert status in second.content.decode()
+    assert len(second.context["upcoming"]) == 2
+    for junk, number in (("0", 1), ("abc", 1), ("9" * 40, 2), ("2\x00", 1), ("-1", 1)):
+        response = client.get(url, {"page": junk})
+        assert response.status_code == 200
+        assert response.context["past"].number == number
 
 
 @pytest.mark.django_db
