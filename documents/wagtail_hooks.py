@@ -5,9 +5,11 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
 from core.admin_language import SnippetViewSet
+from core.models import ContentVersion
 
 from .admin_views import LibraryDocumentIndexView
-from .models import Webinar
+from .models import LibraryDocument, Webinar
+from .models.tally import recount
 
 
 class WebinarViewSet(SnippetViewSet):
@@ -38,3 +40,12 @@ def library_document_listing():
             name="library_documents_results",
         ),
     ]
+
+
+@hooks.register("after_bulk_action")
+def recount_after_moving_documents(request, action_type, objects, action):
+    """Wagtail's "add to collection" moves documents by one update, which sends no signal: the
+    library's tally (documents/models/tally.py) is counted again and pages are outdated."""
+    if action_type == "add_to_collection" and LibraryDocument in getattr(action, "models", ()):
+        recount()
+        ContentVersion.bump()

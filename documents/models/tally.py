@@ -3,18 +3,22 @@ read from a few hundred rows instead of every document.
 
 Counting 100,000 documents, even from an index alone, cost 10-13 ms of every cold library page
 (docs/benchmarks.md, "Seventh round"). A row holds the documents of one publication year,
-collection, category, file language, first or second format; every save and delete of a document
-moves its count in the same transaction (`connect()`, the signals below). Whether a collection is
-public is read when the rows are, so a view restriction changes nothing here. `recount()`
-rebuilds the rows from the documents: after a bulk load, which sends no signals, and nightly, as a
-net for edits that raced (manage.py recount_library).
+collection, category, file language, first or second format. Every save moves its document's
+count in the same transaction; a delete counts the keys it touched again (its second formats
+become first formats of their own). Whether a collection is public is read when the rows are,
+so a view restriction changes nothing here. `recount()` rebuilds the rows from the documents:
+after a bulk load, which sends no signals, and nightly, as a net for edits that raced
+(manage.py recount_library).
 """
 
-from django.db import models, transaction
-from django.db.models import BooleanField, Count, ExpressionWrapper, F, Q
+from django.db import connection, models, transaction
+from django.db.models import BooleanField, Count, ExpressionWrapper, F, Q, Subquery
 from django.utils.translation import gettext_lazy as _
 
 KEY = ("published_year", "collection_id", "category", "file_language", "second_format")
+# The document's fields behind each part of a key, as a save's update_fields names them.
+KEY_FIELDS = ("published_year", "collection", "category", "file_language", "format_of")
+FIELD_OF_KEY = {"collection_id": "collection", "format_of_id": "format_of"}
 
 
 class DocumentTally(models.Model):
@@ -48,11 +52,21 @@ def key_of(document):
     )
 
 
+STORED = ("published_year", "collection_id", "category", "file_language", "format_of_id")
+
+
+def stored_keys(documents):
+    """The tally keys of a queryset's documents as the database holds them."""
+    return [(*row[:4], row[4] is not None) for row in documents.values_list(*STORED)]
+
+
 def stored_key(model, pk):
-    """The tally key of the document as the database holds it; None if it holds no such row."""
-    fields = ("published_year", "collection_id", "category", "file_language", "format_of_id")
-    row = model._default_manager.filter(pk=pk).values_list(*fields).first()
-    return None if row is None else (*row[:4], row[4] is not None)
+    """The tally key of the document as the database holds it; None if it holds no such row.
+    Locked till the save commits: two edits of one document would both leave the old key."""
+    rows = model._default_manager.filter(pk=pk)
+    if connection.in_atomic_block:
+        rows = rows.select_for_update()
+    return next(iter(stored_keys(rows)), None)
 
 
 def moved(before, after):
@@ -66,8 +80,10 @@ def moved(before, after):
 
 
 def add(key, step):
+    """One row of the key moves (two racing first saves of a key may have made two)."""
     rows = DocumentTally.objects.filter(**dict(zip(KEY, key, strict=True)))
-    if not rows.update(documents=F("documents") + step) and step > 0:
+    first = DocumentTally.objects.filter(pk=Subquery(rows.order_by("pk").values("pk")[:1]))
+    if not first.update(documents=F("documents") + step) and step > 0:
         DocumentTally.objects.create(**dict(zip(KEY, key, strict=True)), documents=step)
 
 
@@ -94,17 +110,27 @@ def held(tallies):
 
 
 def recount(documents_model=None, tallies=DocumentTally):
-    """Rewrites the tally from the documents; returns {key: (held before, counted)} of the keys
-    that differed. The models may be a migration's."""
+    """Rewrites the tally from the documents, in place; returns {key: (held before, counted)} of
+    the keys that differed. The models may be a migration's.
+
+    The rows are locked first and updated where they stand: an edit waiting on one then moves
+    the recounted number, where a row deleted and made again would have lost its step."""
     if documents_model is None:
         from .library_document import LibraryDocument as documents_model
     with transaction.atomic():
-        list(tallies.objects.select_for_update().values_list("pk"))  # edits wait, none is lost
+        rows = list(tallies.objects.select_for_update().order_by("pk"))
         before, now = held(tallies), counted(documents_model._default_manager.all())
-        tallies.objects.all().delete()
+        seen = set()
+        for row in rows:
+            key = tuple(getattr(row, name) for name in KEY)
+            number = 0 if key in seen else now.get(key, 0)  # a key's first row holds its count
+            seen.add(key)
+            if row.documents != number:
+                tallies.objects.filter(pk=row.pk).update(documents=number)
         tallies.objects.bulk_create(
             tallies(**dict(zip(KEY, key, strict=True)), documents=number)
             for key, number in now.items()
+            if key not in seen
         )
     keys = before.keys() | now.keys()
     return {k: (before.get(k, 0), now.get(k, 0)) for k in keys if before.get(k) != now.get(k)}
@@ -116,18 +142,52 @@ def saving(sender, instance, raw=False, **kwargs):
     instance._tally_before = stored_key(sender, instance.pk) if known else None
 
 
-def saved(sender, instance, **kwargs):
-    moved(getattr(instance, "_tally_before", None), key_of(instance))
+def saved(sender, instance, update_fields=None, **kwargs):
+    """post_save: the key the document now has; of a save of some fields, only theirs are new
+    (the rest of the object in memory may be older than the row: a task's save of the text)."""
+    before, after = getattr(instance, "_tally_before", None), key_of(instance)
+    if update_fields is not None and before is not None:
+        named = {FIELD_OF_KEY.get(name, name) for name in update_fields}
+        after = tuple(
+            new if name in named else old
+            for name, old, new in zip(KEY_FIELDS, before, after, strict=True)
+        )
+    moved(before, after)
+
+
+def deleting(sender, instance, **kwargs):
+    """pre_delete: the keys of its second formats, which become first formats of their own when
+    it goes (format_of is SET_NULL: an update that sends no signal)."""
+    instance._tally_seconds = stored_keys(sender._default_manager.filter(format_of=instance.pk))
 
 
 def deleted(sender, instance, **kwargs):
-    moved(key_of(instance), None)
+    """post_delete: every key the delete touched counted again, exactly: the document and its
+    second formats may go in one delete, in any order, so no step of one can be trusted."""
+    touched = {key_of(instance), *getattr(instance, "_tally_seconds", ())}
+    for key in {(*key[:4], second) for key in touched for second in (False, True)}:
+        recount_key(sender, key)
+
+
+def recount_key(model, key):
+    year, collection, category, language, second = key
+    number = model._default_manager.filter(
+        published_year=year,
+        collection_id=collection,
+        category=category,
+        file_language=language,
+        format_of__isnull=not second,
+    ).count()
+    DocumentTally.objects.filter(**dict(zip(KEY, key, strict=True))).delete()
+    if number:
+        DocumentTally.objects.create(**dict(zip(KEY, key, strict=True)), documents=number)
 
 
 def connect(model):
     for signal, receiver in (
         (models.signals.pre_save, saving),
         (models.signals.post_save, saved),
+        (models.signals.pre_delete, deleting),
         (models.signals.post_delete, deleted),
     ):
         signal.connect(receiver, sender=model, dispatch_uid=f"tally_{receiver.__name__}")

@@ -73,6 +73,14 @@ def test_cases_of_the_same_country_only_come_after_every_shared_fact(
     assert found == (alike if sharing == 3 else [*alike, country_only])
 
 
+def test_any_shared_fact_outweighs_the_country():
+    """similar_cases() keeps three cases sharing the procedure or a sector without scoring the
+    rest: true only while each of those weights is above the country's."""
+    from casestudies.similar import COUNTRY_WEIGHT, PROCEDURE_WEIGHT, SECTOR_WEIGHT
+
+    assert min(PROCEDURE_WEIGHT, SECTOR_WEIGHT) > COUNTRY_WEIGHT
+
+
 @pytest.mark.django_db
 def test_cases_with_nothing_in_common_fill_no_place(indexes):
     pcp, dialogue = ProcedureTypeFactory(), ProcedureTypeFactory()

@@ -65,6 +65,85 @@ def test_deletes_one_by_one_and_in_bulk_move_the_count():
 
 
 @pytest.mark.django_db
+def test_a_deleted_document_leaves_its_second_formats_listed_on_their_own():
+    first = LibraryDocumentFactory(published_year=2021)
+    second = LibraryDocumentFactory(published_year=2020, category="template", format_of=first)
+    assert library.listing_facts(NO_FILTER) == (1, [2021, 2020])
+    first.delete()  # format_of is SET_NULL: an update that sends no signal
+    second.refresh_from_db()
+    assert second.format_of_id is None
+    assert_tally_is_the_documents()
+    assert library.listing_facts(NO_FILTER) == (1, [2020])
+
+
+@pytest.mark.django_db
+def test_a_document_and_its_second_format_deleted_together_leave_no_count():
+    first = LibraryDocumentFactory()
+    LibraryDocumentFactory(format_of=first, file_language="en")
+    kept = LibraryDocumentFactory(category="faq")
+    LibraryDocument.objects.exclude(pk=kept.pk).delete()
+    assert_tally_is_the_documents()
+    assert library.listing_facts(NO_FILTER)[0] == 1
+
+
+@pytest.mark.django_db
+def test_a_save_of_some_fields_moves_only_their_part_of_the_key():
+    document = LibraryDocumentFactory(category="faq", published_year=2019)
+    stale = LibraryDocument.objects.get(pk=document.pk)  # a task loads it...
+    document.category, document.published_year = "article", 2024
+    document.save()  # ...the editor saves a new category and year...
+    stale.text_content = "Texto extraído."
+    stale.save(update_fields=["text_content"])  # ...and the task saves only the text
+    assert_tally_is_the_documents()
+    stale.file_language = "en"
+    stale.save(update_fields=["file_language"])
+    assert_tally_is_the_documents()
+
+
+@pytest.mark.django_db
+def test_a_key_held_in_two_rows_moves_by_one_step():
+    first = LibraryDocumentFactory(category="faq")
+    key = DocumentTally.objects.get()
+    DocumentTally.objects.create(  # two first saves of a new key that raced: two rows
+        published_year=key.published_year,
+        collection_id=key.collection_id,
+        category=key.category,
+        file_language=key.file_language,
+        second_format=False,
+        documents=0,
+    )
+    LibraryDocumentFactory(category="faq")
+    assert_tally_is_the_documents()
+    first.category = "article"
+    first.save()
+    assert_tally_is_the_documents()
+
+
+@pytest.mark.django_db
+def test_wagtails_add_to_collection_counts_the_library_again(staff_client, other_collection):
+    from django.urls import reverse
+
+    from core.models import ContentVersion
+
+    moved = LibraryDocumentFactory.create_batch(2)
+    CollectionViewRestriction.objects.create(
+        collection=other_collection, restriction_type=CollectionViewRestriction.LOGIN
+    )
+    version = ContentVersion.current()
+    url = reverse("wagtail_bulk_action", args=("documents", "librarydocument", "add_to_collection"))
+    response = staff_client.post(
+        f"{url}?{'&'.join(f'id={d.pk}' for d in moved)}", {"collection": other_collection.pk}
+    )
+    assert response.status_code == 302
+    assert set(LibraryDocument.objects.values_list("collection", flat=True)) == {
+        other_collection.pk
+    }
+    assert_tally_is_the_documents()
+    assert library.listing_facts(NO_FILTER)[0] == 0  # now behind a sign-in
+    assert ContentVersion.current() > version
+
+
+@pytest.mark.django_db
 def test_a_fixtures_raw_save_of_an_existing_document_moves_its_count():
     document = LibraryDocumentFactory(category="faq")
     loaded = LibraryDocument.objects.get(pk=document.pk)
