@@ -15,7 +15,7 @@ from documents.models import LibraryDocument
 
 OUR_APPS = ("portal", "documents", "casestudies", "editorial")
 # Records the portal keeps for itself; no one edits them in the admin.
-INTERNAL_MODELS = {"portal.ContentVersion", "portal.SearchEntry"}
+INTERNAL_MODELS = {"portal.ContentVersion", "portal.SearchEntry", "documents.DocumentTally"}
 # Fields Wagtail defines (title, slug, file…), with their own help, and their translations.
 WAGTAIL_FIELDS = {
     field.name for base in (Page, AbstractDocument) for field in base._meta.get_fields()
