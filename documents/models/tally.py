@@ -16,9 +16,8 @@ from django.db.models import BooleanField, Count, ExpressionWrapper, F, Q, Subqu
 from django.utils.translation import gettext_lazy as _
 
 KEY = ("published_year", "collection_id", "category", "file_language", "second_format")
-# The document's fields behind each part of a key, as a save's update_fields names them.
-KEY_FIELDS = ("published_year", "collection", "category", "file_language", "format_of")
-FIELD_OF_KEY = {"collection_id": "collection", "format_of_id": "format_of"}
+# The document's columns behind each part of a key (the last: set on a second format).
+STORED = ("published_year", "collection_id", "category", "file_language", "format_of_id")
 
 
 class DocumentTally(models.Model):
@@ -41,23 +40,24 @@ class DocumentTally(models.Model):
         return f"{self.published_year} {self.category} {self.file_language}: {self.documents}"
 
 
+def as_key(values):
+    """The tally key of a document's STORED values."""
+    return (*values[:4], values[4] is not None)
+
+
+def as_fields(key):
+    """A key as the tally's field values."""
+    return dict(zip(KEY, key, strict=True))
+
+
 def key_of(document):
     """The tally key of a document as it stands in memory."""
-    return (
-        document.published_year,
-        document.collection_id,
-        document.category,
-        document.file_language,
-        document.format_of_id is not None,
-    )
-
-
-STORED = ("published_year", "collection_id", "category", "file_language", "format_of_id")
+    return as_key([getattr(document, column) for column in STORED])
 
 
 def stored_keys(documents):
     """The tally keys of a queryset's documents as the database holds them."""
-    return [(*row[:4], row[4] is not None) for row in documents.values_list(*STORED)]
+    return [as_key(row) for row in documents.values_list(*STORED)]
 
 
 def stored_key(model, pk):
@@ -81,10 +81,10 @@ def moved(before, after):
 
 def add(key, step):
     """One row of the key moves (two racing first saves of a key may have made two)."""
-    rows = DocumentTally.objects.filter(**dict(zip(KEY, key, strict=True)))
+    rows = DocumentTally.objects.filter(**as_fields(key))
     first = DocumentTally.objects.filter(pk=Subquery(rows.order_by("pk").values("pk")[:1]))
     if not first.update(documents=F("documents") + step) and step > 0:
-        DocumentTally.objects.create(**dict(zip(KEY, key, strict=True)), documents=step)
+        DocumentTally.objects.create(**as_fields(key), documents=step)
 
 
 def counted(documents):
@@ -128,7 +128,7 @@ def recount(documents_model=None, tallies=DocumentTally):
             if row.documents != number:
                 tallies.objects.filter(pk=row.pk).update(documents=number)
         tallies.objects.bulk_create(
-            tallies(**dict(zip(KEY, key, strict=True)), documents=number)
+            tallies(**as_fields(key), documents=number)
             for key, number in now.items()
             if key not in seen
         )
@@ -147,10 +147,10 @@ def saved(sender, instance, update_fields=None, **kwargs):
     (the rest of the object in memory may be older than the row: a task's save of the text)."""
     before, after = getattr(instance, "_tally_before", None), key_of(instance)
     if update_fields is not None and before is not None:
-        named = {FIELD_OF_KEY.get(name, name) for name in update_fields}
+        named = {sender._meta.get_field(name).attname for name in update_fields}
         after = tuple(
-            new if name in named else old
-            for name, old, new in zip(KEY_FIELDS, before, after, strict=True)
+            new if column in named else old
+            for column, old, new in zip(STORED, before, after, strict=True)
         )
     moved(before, after)
 
@@ -170,17 +170,11 @@ def deleted(sender, instance, **kwargs):
 
 
 def recount_key(model, key):
-    year, collection, category, language, second = key
-    number = model._default_manager.filter(
-        published_year=year,
-        collection_id=collection,
-        category=category,
-        file_language=language,
-        format_of__isnull=not second,
-    ).count()
-    DocumentTally.objects.filter(**dict(zip(KEY, key, strict=True))).delete()
+    documents = model._default_manager.filter(**dict(zip(STORED[:4], key[:4], strict=True)))
+    number = documents.filter(format_of__isnull=not key[4]).count()
+    DocumentTally.objects.filter(**as_fields(key)).delete()
     if number:
-        DocumentTally.objects.create(**dict(zip(KEY, key, strict=True)), documents=number)
+        DocumentTally.objects.create(**as_fields(key), documents=number)
 
 
 def connect(model):
