@@ -53,30 +53,40 @@ def candidate_branches(any_word_branch):
     return [("any", False)] * any_word_branch + [("all", False), ("all", True)]
 
 
-def postgres_candidates(words, title):
-    """One branch of the ranking query: the entries whose title (or whole vector) matches
-    `words` (a parameter's name), ranked; at most CANDIDATES of them."""
+def postgres_candidates(n, words, title):
+    """Branch n of the ranking query, the common table `branch_<n>`: at most CANDIDATES
+    entries of the language and kind whose title (or whole vector) matches `words` (a
+    parameter's name), ranked. Asked only when every narrower branch holds fewer: a full one
+    holds enough entries that rank above this one's others (see postgres_ranking())."""
     vector = "title_vector" if title else "search_vector"
-    return f"""
-    (SELECT id, title, search_vector @@ %(all)s::tsquery AS has_all, {POSTGRES_RANK} AS rank
+    # Every narrower branch was asked and is not full (a branch not asked holds nothing).
+    narrower = [f"(SELECT count(*) FROM branch_{k}) < %(candidates)s AND " for k in range(n)]  # noqa: S608
+    return f"""branch_{n} AS (
+    SELECT id, title, search_vector @@ %(all)s::tsquery AS has_all, {POSTGRES_RANK} AS rank
      FROM portal_searchentry
-     WHERE {IN_LANGUAGE_AND_KIND} AND {vector} @@ %({words})s::tsquery
+     WHERE {"".join(narrower)}{IN_LANGUAGE_AND_KIND} AND {vector} @@ %({words})s::tsquery
      LIMIT %(candidates)s)"""  # noqa: S608 - constants only
 
 
 def postgres_ranking(any_word_branch):
     """The ranking query. Constant SQL; the visitor's words travel only as bound parameters.
 
-    An entry with every word counts ALL_WORDS_BOOST times; title matches are a branch of
-    their own, by the title's own index (migration search/0002); below CANDIDATES matches per
-    branch the ranking is complete. Entries with only some of the words are a branch of their
-    own, asked only when "any" differs from "every" (not for one word). `language || ''` keeps
-    the planner off the language index: it holds half the table, and ANDing its bitmap made a
-    two-word query eight times slower.
+    An entry with every word counts ALL_WORDS_BOOST times. The branches go narrowest first
+    (every word in the title, by the title's own index, migration search/0002; every word; any
+    word, only when "any" differs from "every", not for one word), each asked only when those
+    before it hold fewer than CANDIDATES each (PostgreSQL skips it whole: a one-time filter). Below
+    the bound every branch is asked and the ranking is complete; above it, the full narrower
+    branch's matches rank above the wider one's others, a title match above a text match and
+    every word above some, and a common word's GIN bitmap is built once, not once a branch.
+    `language || ''` keeps the planner off the language index: it holds half the table, and
+    ANDing its bitmap made a two-word query eight times slower.
     """
-    branches = [postgres_candidates(*branch) for branch in candidate_branches(any_word_branch)]
+    branches = candidate_branches(any_word_branch)[::-1]  # narrowest first
+    ctes = [postgres_candidates(n, *branch) for n, branch in enumerate(branches)]
+    union = " UNION ".join(f"SELECT * FROM branch_{n}" for n in range(len(branches)))  # noqa: S608
     return f"""
-SELECT id FROM ({" UNION ".join(branches)}) AS candidates
+WITH {", ".join(ctes)}
+SELECT id FROM ({union}) AS candidates
 ORDER BY rank * (CASE WHEN has_all THEN %(all_boost)s ELSE 1.0 END) DESC, title
 LIMIT %(limit)s
 """  # noqa: S608 - constants only

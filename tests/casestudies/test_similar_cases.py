@@ -60,7 +60,8 @@ def test_cases_in_the_other_language_or_unpublished_are_left_out(indexes):
 def test_cases_of_the_same_country_only_come_after_every_shared_fact(
     indexes, sharing, django_assert_num_queries
 ):
-    """Cases sharing the procedure or a sector are scored first; below three, every case."""
+    """Cases sharing the procedure or a sector are scored first (after those sharing both:
+    none here); below three, every case."""
     pcp, dialogue, sea = ProcedureTypeFactory(), ProcedureTypeFactory(), SectorFactory()
     subject = case(indexes["en"], procedure_type=pcp, sectors=[sea], country="PT")
     country_only = case(indexes["en"], title="A", procedure_type=dialogue, country="PT")
@@ -68,9 +69,99 @@ def test_cases_of_the_same_country_only_come_after_every_shared_fact(
         case(indexes["en"], title=f"Z{n}", procedure_type=dialogue, sectors=[sea], country="DK")
         for n in range(sharing)
     ]
-    with django_assert_num_queries(1 if sharing == 3 else 2):
+    with django_assert_num_queries(2 if sharing == 3 else 3):
         found = similar_cases(subject, [sea.pk])
     assert found == (alike if sharing == 3 else [*alike, country_only])
+
+
+@pytest.mark.django_db
+def test_three_cases_sharing_the_procedure_and_a_sector_are_found_alone(
+    indexes, django_assert_num_queries
+):
+    """Each scores 5 or more; a case sharing only the procedure or the one sector, at most 3."""
+    pcp, dialogue, sea = ProcedureTypeFactory(), ProcedureTypeFactory(), SectorFactory()
+    subject = case(indexes["en"], procedure_type=pcp, sectors=[sea])
+    closest = [case(indexes["en"], title=f"Z{n}", procedure_type=pcp, sectors=[sea]) for n in "123"]
+    case(indexes["en"], title="A", procedure_type=pcp)
+    case(indexes["en"], title="B", procedure_type=dialogue, sectors=[sea])
+    with django_assert_num_queries(1):
+        assert similar_cases(subject, [sea.pk]) == closest
+
+
+@pytest.mark.django_db
+def test_cases_sharing_two_sectors_but_not_the_procedure_are_in_the_closest_tier(
+    indexes, django_assert_num_queries
+):
+    """Three sectors in common (6) outweigh the procedure and one sector (5)."""
+    pcp, dialogue = ProcedureTypeFactory(), ProcedureTypeFactory()
+    sectors = SectorFactory.create_batch(3)
+    subject = case(indexes["en"], procedure_type=pcp, sectors=sectors)
+    closest = [
+        case(indexes["en"], title=f"A{n}", procedure_type=pcp, sectors=sectors[:1]) for n in "12"
+    ]
+    every_sector = case(indexes["en"], title="Z", procedure_type=dialogue, sectors=sectors)
+    two_sectors = case(indexes["en"], title="B", procedure_type=dialogue, sectors=sectors[1:])
+    case(indexes["en"], title="C", procedure_type=pcp)  # 3: outside the tier
+    with django_assert_num_queries(1):
+        found = similar_cases(subject, [sector.pk for sector in sectors])
+    assert found == [every_sector, *closest]
+    assert two_sectors not in found  # 4: fourth
+
+
+@pytest.mark.django_db
+def test_a_case_outside_the_closest_tier_as_good_as_its_third_is_found_by_title(
+    indexes, django_assert_num_queries
+):
+    """Two sectors (4) score as the procedure and the country (4), the best outside the tier:
+    the wider tier is asked, and the case outside comes first by title."""
+    pcp, dialogue = ProcedureTypeFactory(), ProcedureTypeFactory()
+    sea, energy = SectorFactory(), SectorFactory()
+    subject = case(indexes["en"], procedure_type=pcp, sectors=[sea, energy], country="PT")
+    one, two = (
+        case(indexes["en"], title=title, procedure_type=pcp, sectors=[sea], country="DK")
+        for title in ("A", "B")
+    )  # 5 each
+    case(indexes["en"], title="D", procedure_type=dialogue, sectors=[sea, energy], country="DK")
+    outside = case(indexes["en"], title="C", procedure_type=pcp, country="PT")
+    with django_assert_num_queries(2):
+        assert similar_cases(subject, [sea.pk, energy.pk]) == [one, two, outside]
+
+
+@pytest.mark.parametrize(
+    ("has_procedure", "has_country", "sectors", "closest"),
+    [
+        (True, True, 1, True),
+        (True, False, 3, True),
+        (False, True, 2, True),
+        (False, False, 1, False),
+        (True, True, 0, False),
+    ],
+)
+def test_no_case_outside_a_tier_scores_above_its_bound(
+    has_procedure, has_country, sectors, closest
+):
+    """Every combination of facts a case outside a tier can share scores at most its bound."""
+    from itertools import product
+
+    from casestudies.similar import (
+        CLOSE,
+        COUNTRY_WEIGHT,
+        EITHER,
+        PROCEDURE_WEIGHT,
+        SECTOR_WEIGHT,
+        tiers,
+    )
+
+    found = tiers(has_procedure, has_country, sectors)
+    assert [tier for tier, _ in found] == [CLOSE] * closest + [EITHER]
+    for tier, bound in found:
+        for procedure, country, shared in product(
+            range(has_procedure + 1), range(has_country + 1), range(sectors + 1)
+        ):
+            close = shared and (procedure or shared > 1)
+            inside = close if tier == CLOSE else procedure or shared
+            score = PROCEDURE_WEIGHT * procedure + SECTOR_WEIGHT * shared + COUNTRY_WEIGHT * country
+            assert inside or score <= bound
 
 
 def test_any_shared_fact_outweighs_the_country():
@@ -115,8 +206,8 @@ def test_similar_cases_cost_the_same_however_many_cases_exist(client, indexes):
     procedure, sector = ProcedureTypeFactory(), SectorFactory()
     index = indexes["pt"]
     subject = case(index, procedure_type=procedure, sectors=[sector])
-    for _ in range(3):  # enough sharing a fact: the first query finds the best (one query)
-        case(index, procedure_type=procedure)
+    for _ in range(3):  # enough sharing both facts: the first query finds the best (one query)
+        case(index, procedure_type=procedure, sectors=[sector])
 
     def grow():
         for _ in range(15):

@@ -58,6 +58,21 @@ def test_the_kind_filter_applies_inside_the_candidate_bound(monkeypatch):
 
 
 @pytest.mark.django_db
+def test_a_full_narrower_branch_ranks_above_every_wider_one(monkeypatch):
+    """Three titles hold both words: they rank first on both engines; PostgreSQL, which asks
+    the narrowest branch first, does not ask the others (not even the widest, after a branch it
+    skipped), SQLite ranks their first matches below."""
+    monkeypatch.setattr(query, "CANDIDATES", 3)
+    for n in range(4):  # written first: the first matches in the table hold one of the words
+        entry(n, f"Consulta {n}", "Uma consulta ao mercado.")
+    titles = {entry(10 + n, f"Consulta preliminar {n}").pk for n in range(3)}
+    found = query.search("pt", "consulta preliminar")
+    assert set(found[:3]) == titles
+    if connection.vendor == "postgresql":
+        assert len(found) == 3
+
+
+@pytest.mark.django_db
 def test_below_the_candidate_bound_every_match_is_ranked():
     for n in range(12):
         entry(n, f"Relatório {n}", "Parcerias para a inovação." * (n % 3 + 1))
