@@ -74,9 +74,8 @@ def similar_to(model, has_procedure, has_country, limit, tier=None):
         )
         if tier:
             cases = cases.filter(shares(model, procedure, sector_ids, close=tier == CLOSE))
-        return cases.annotate(score=Likeness(model, procedure, country, sector_ids)).order_by(
-            "-score", "title"
-        )[:limit]
+        scored = cases.annotate(score=Likeness(model, procedure, country, sector_ids))
+        return scored.order_by("-score", "title", "pk")[:limit]  # pk: the same on both engines
 
     return build
 

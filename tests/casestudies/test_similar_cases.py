@@ -164,6 +164,14 @@ def test_no_case_outside_a_tier_scores_above_its_bound(
             assert inside or score <= bound
 
 
+@pytest.mark.django_db
+def test_cases_of_equal_score_and_title_come_in_the_order_they_were_made(indexes):
+    procedure = ProcedureTypeFactory()
+    subject = case(indexes["en"], procedure_type=procedure)
+    first, second = (case(indexes["en"], title="Same", procedure_type=procedure) for _ in "12")
+    assert similar_cases(subject, []) == [first, second]
+
+
 def test_any_shared_fact_outweighs_the_country():
     """similar_cases() keeps three cases sharing the procedure or a sector without scoring the
     rest: true only while each of those weights is above the country's."""
