@@ -3,12 +3,20 @@
 import django.db.models.deletion
 from django.db import migrations, models
 
-from documents.models.tally import recount
-
 
 def count_the_documents(apps, schema_editor):
-    """The tally of the documents already stored (their saves counted nothing yet)."""
-    recount(apps.get_model("documents", "LibraryDocument"), apps.get_model("documents", "DocumentTally"))
+    """The tally of the documents already stored (their saves counted nothing yet), counted with
+    this migration's models and key: the live recount() may one day count another."""
+    documents = apps.get_model("documents", "LibraryDocument")._default_manager.order_by()
+    tally = apps.get_model("documents", "DocumentTally")
+    second = models.ExpressionWrapper(
+        models.Q(format_of__isnull=False), output_field=models.BooleanField()
+    )
+    key = ("published_year", "collection_id", "category", "file_language", "second_format")
+    rows = documents.annotate(second_format=second).values(*key).annotate(number=models.Count("pk"))
+    tally._default_manager.bulk_create(
+        tally(**{name: row[name] for name in key}, documents=row["number"]) for row in rows
+    )
 
 
 class Migration(migrations.Migration):
