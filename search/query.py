@@ -56,8 +56,8 @@ def candidate_branches(any_word_branch):
 def postgres_candidates(n, words, title):
     """Branch n of the ranking query, the common table `branch_<n>`: at most CANDIDATES
     entries of the language and kind whose title (or whole vector) matches `words` (a
-    parameter's name), ranked. Asked only when every narrower branch holds fewer: a full one
-    holds enough entries that rank above this one's others (see postgres_ranking())."""
+    parameter's name), ranked. Asked only when every narrower branch holds fewer (see
+    postgres_ranking())."""
     vector = "title_vector" if title else "search_vector"
     # Every narrower branch was asked and is not full (a branch not asked holds nothing).
     narrower = [f"(SELECT count(*) FROM branch_{k}) < %(candidates)s AND " for k in range(n)]  # noqa: S608
@@ -75,9 +75,11 @@ def postgres_ranking(any_word_branch):
     (every word in the title, by the title's own index, migration search/0002; every word; any
     word, only when "any" differs from "every", not for one word), each asked only when those
     before it hold fewer than CANDIDATES each (PostgreSQL skips it whole: a one-time filter). Below
-    the bound every branch is asked and the ranking is complete; above it, the full narrower
-    branch's matches rank above the wider one's others, a title match above a text match and
-    every word above some, and a common word's GIN bitmap is built once, not once a branch.
+    the bound every branch is asked and the ranking is complete. Above it the ranking was
+    already an approximation (the first CANDIDATES of each branch the table holds); now the
+    narrowest full branch's are ranked, mostly the entries that rank first anyway (not always:
+    a kind's boost, a long text, one word in a title can outrank), and a common word's GIN
+    bitmap is built once, not once a branch (docs/search.md, "At scale").
     `language || ''` keeps the planner off the language index: it holds half the table, and
     ANDing its bitmap made a two-word query eight times slower.
     """

@@ -168,7 +168,10 @@ def test_no_case_outside_a_tier_scores_above_its_bound(
 def test_cases_of_equal_score_and_title_come_in_the_order_they_were_made(indexes):
     procedure = ProcedureTypeFactory()
     subject = case(indexes["en"], procedure_type=procedure)
-    first, second = (case(indexes["en"], title="Same", procedure_type=procedure) for _ in "12")
+    first, second = (
+        case(indexes["en"], title="Same", slug=f"same-{n}", procedure_type=procedure) for n in "12"
+    )
+    first.save()  # PostgreSQL writes the row anew, after the second: read first unless ordered
     assert similar_cases(subject, []) == [first, second]
 
 
